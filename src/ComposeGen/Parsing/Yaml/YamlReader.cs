@@ -1,0 +1,428 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using ComposeGen.Diagnostics;
+using ComposeGen.Model;
+using ComposeGen.Parsing.Interpolation;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace ComposeGen.Parsing.Yaml;
+
+/// <summary>The tree of one file (null when the text is not a usable document) and what went wrong.</summary>
+public sealed record YamlReadResult(YNode? Root, IReadOnlyList<ComposeProblem> Problems);
+
+/// <summary>
+/// Reads one compose file into a <see cref="YNode"/> tree in a single pass over YamlDotNet's event
+/// parser. Building the tree from events (rather than through YamlStream) lets every budget be
+/// checked before memory or stack is spent: nesting depth and scalar length as events arrive, alias
+/// expansion as a size count on shared nodes, so an alias bomb is measured, never expanded.
+/// </summary>
+public static class YamlReader
+{
+    private const char ByteOrderMark = '\uFEFF';
+
+    public static YamlReadResult Read(string text, string path, IVariableSource? variables = null, ParserLimits? limits = null)
+    {
+        limits ??= ParserLimits.Default;
+        var problems = new List<ComposeProblem>();
+        try
+        {
+            if (text.Length > limits.MaxFileLength)
+            {
+                problems.Add(Problem(DiagnosticIds.SafetyLimit, ProblemSeverity.Error,
+                    $"the file is {text.Length:N0} characters long; the limit is {limits.MaxFileLength:N0}", SourceSpan.None(path)));
+                return new YamlReadResult(null, problems);
+            }
+
+            var builder = new TreeBuilder(text, path, variables, limits, problems);
+            var root = builder.Build();
+            return new YamlReadResult(root, problems);
+        }
+        catch (Exception exception)
+        {
+            // Last line of defence: YamlDotNet or our own code failed in a way not foreseen above.
+            problems.Add(Problem(DiagnosticIds.YamlSyntax, ProblemSeverity.Error,
+                "the file could not be read: " + exception.Message, SourceSpan.None(path)));
+            return new YamlReadResult(null, problems);
+        }
+    }
+
+    internal static ComposeProblem Problem(string id, ProblemSeverity severity, string message, SourceSpan span)
+        => new(id, severity, message, span);
+
+    /// <summary>Thrown inside the builder to stop at the first fatal problem; never escapes <see cref="Read"/>.</summary>
+    private sealed class StopReading : Exception
+    {
+    }
+
+    private sealed class TreeBuilder
+    {
+        private readonly string _text;
+        private readonly string _path;
+        private readonly IVariableSource? _variables;
+        private readonly ParserLimits _limits;
+        private readonly List<ComposeProblem> _problems;
+        private readonly int _offset;
+        private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
+
+        // Expanded size of each node that an alias made shared: the tree is a DAG until someone walks
+        // it, and this is how big that walk would be.
+        private readonly Dictionary<YNode, long> _expandedSize = new(ReferenceComparer<YNode>.Instance);
+        private readonly HashSet<string> _openAnchors = new(StringComparer.Ordinal);
+        private long _expandedNodes;
+
+        public TreeBuilder(string text, string path, IVariableSource? variables, ParserLimits limits, List<ComposeProblem> problems)
+        {
+            _offset = text.Length > 0 && text[0] == ByteOrderMark ? 1 : 0;
+            _text = _offset == 0 ? text : text.Substring(1);
+            _path = path;
+            _variables = variables;
+            _limits = limits;
+            _problems = problems;
+        }
+
+        public YNode? Build()
+        {
+            var parser = new Parser(new StringReader(_text));
+            YNode? root = null;
+            var documents = 0;
+            try
+            {
+                while (parser.MoveNext())
+                {
+                    switch (parser.Current)
+                    {
+                        case DocumentStart start:
+                            documents++;
+                            if (documents > 1)
+                            {
+                                Report(DiagnosticIds.YamlSyntax, ProblemSeverity.Error,
+                                    "the file holds more than one YAML document ('---'); a compose file is a single document", Span(start.Start, start.End));
+                                return root;
+                            }
+
+                            break;
+                        case DocumentEnd:
+                        case StreamStart:
+                        case StreamEnd:
+                        case Comment:
+                            break;
+                        default:
+                            root = ReadNode(parser);
+                            break;
+                    }
+                }
+            }
+            catch (StopReading)
+            {
+                return null;
+            }
+            catch (YamlException exception)
+            {
+                Report(DiagnosticIds.YamlSyntax, ProblemSeverity.Error, Describe(exception), Span(exception.Start, exception.End));
+                return null;
+            }
+
+            return root;
+        }
+
+        /// <summary>Reads the node that starts at the parser's current event, iteratively (no recursion, so depth costs no stack).</summary>
+        private YNode ReadNode(IParser parser)
+        {
+            var stack = new Stack<Frame>();
+            while (true)
+            {
+                var current = parser.Current!;
+                YNode? completed = null;
+                switch (current)
+                {
+                    case Scalar scalar:
+                        completed = ReadScalar(scalar, isKey: stack.Count > 0 && stack.Peek().ExpectsKey);
+                        break;
+                    case AnchorAlias alias:
+                        completed = ResolveAlias(alias);
+                        break;
+                    case SequenceStart sequenceStart:
+                        stack.Push(Frame.Sequence(sequenceStart));
+                        CheckDepth(stack.Count, sequenceStart);
+                        OpenAnchor(sequenceStart.Anchor);
+                        break;
+                    case MappingStart mappingStart:
+                        stack.Push(Frame.Mapping(mappingStart));
+                        CheckDepth(stack.Count, mappingStart);
+                        OpenAnchor(mappingStart.Anchor);
+                        break;
+                    case SequenceEnd sequenceEnd:
+                        completed = stack.Pop().CompleteSequence(this, sequenceEnd);
+                        break;
+                    case MappingEnd mappingEnd:
+                        completed = stack.Pop().CompleteMapping(this, mappingEnd);
+                        break;
+                    case Comment:
+                        break;
+                    default:
+                        throw new YamlException(current.Start, current.End, "unexpected " + current.GetType().Name);
+                }
+
+                if (completed is not null)
+                {
+                    if (stack.Count == 0)
+                        return completed;
+                    stack.Peek().Add(this, completed);
+                }
+
+                if (!parser.MoveNext())
+                    throw new YamlException(current.Start, current.End, "the document ends in the middle of a node");
+            }
+        }
+
+        private void CheckDepth(int depth, ParsingEvent at)
+        {
+            if (depth > _limits.MaxDepth)
+                Stop(DiagnosticIds.SafetyLimit, $"the document is nested more than {_limits.MaxDepth} levels deep", Span(at.Start, at.End));
+        }
+
+        private YScalar ReadScalar(Scalar scalar, bool isKey)
+        {
+            var span = Span(scalar.Start, scalar.End);
+            if (scalar.Value.Length > _limits.MaxScalarLength)
+                Stop(DiagnosticIds.SafetyLimit, $"a value is {scalar.Value.Length:N0} characters long; the limit is {_limits.MaxScalarLength:N0}", span);
+
+            var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
+            var isPlain = scalar.Style == ScalarStyle.Plain;
+            YScalar node;
+            if (isKey || _variables is null || scalar.Value.IndexOf('$') < 0)
+            {
+                node = new YScalar(scalar.Value, isPlain, span, tag);
+            }
+            else
+            {
+                var parsed = TemplateParser.Parse(scalar.Value);
+                if (parsed.Error is not null)
+                {
+                    Report(DiagnosticIds.Interpolation, ProblemSeverity.Error, $"'{Shorten(scalar.Value)}': {parsed.Error}", span);
+                    node = new YScalar(scalar.Value, isPlain, span, tag);
+                }
+                else
+                {
+                    var result = TemplateEvaluator.Evaluate(parsed.Template, _variables);
+                    foreach (var name in result.MissingVariables)
+                        Report(DiagnosticIds.Interpolation, ProblemSeverity.Warning, $"variable '{name}' is not set and has no default; it is replaced by an empty string", span);
+                    if (result.RequiredError is not null)
+                        Report(DiagnosticIds.Interpolation, ProblemSeverity.Error, result.RequiredError, span);
+                    node = new YScalar(scalar.Value, isPlain, span, tag, parsed.Template, result.Value);
+                }
+            }
+
+            Register(scalar.Anchor, node);
+            return node;
+        }
+
+        private YNode ResolveAlias(AnchorAlias alias)
+        {
+            var span = Span(alias.Start, alias.End);
+            var name = alias.Value.Value;
+            if (_openAnchors.Contains(name))
+                Stop(DiagnosticIds.YamlSyntax, $"alias '*{name}' refers to a node that contains it (a cycle)", span);
+            if (!_anchors.TryGetValue(name, out var target))
+                Stop(DiagnosticIds.YamlSyntax, $"alias '*{name}' refers to no anchor '&{name}' defined before it", span);
+
+            // Re-using a node is free here, but every later walk expands it: count what it would cost.
+            Spend(SizeOf(target!), span);
+            return target!;
+        }
+
+        private void OpenAnchor(AnchorName anchor)
+        {
+            if (!anchor.IsEmpty)
+                _openAnchors.Add(anchor.Value);
+        }
+
+        private void Register(AnchorName anchor, YNode node)
+        {
+            if (anchor.IsEmpty)
+                return;
+            _openAnchors.Remove(anchor.Value);
+            _anchors[anchor.Value] = node;
+        }
+
+        private long SizeOf(YNode node)
+        {
+            if (_expandedSize.TryGetValue(node, out var size))
+                return size;
+
+            size = 1;
+            switch (node)
+            {
+                case YSequence sequence:
+                    foreach (var item in sequence.Items)
+                        size += SizeOf(item);
+                    break;
+                case YMapping mapping:
+                    foreach (var entry in mapping.Entries)
+                        size += 1 + SizeOf(entry.Value);
+                    break;
+            }
+
+            _expandedSize[node] = size;
+            return size;
+        }
+
+        private void Spend(long nodes, SourceSpan at)
+        {
+            _expandedNodes += nodes;
+            if (_expandedNodes > _limits.MaxExpandedNodes)
+                Stop(DiagnosticIds.SafetyLimit, $"aliases expand the document to more than {_limits.MaxExpandedNodes:N0} nodes (an alias bomb?)", at);
+        }
+
+        internal YNode CompleteMapping(MappingStart start, MappingEnd end, List<(YScalar? Key, SourceSpan KeySpan, YNode Value)> pairs)
+        {
+            var span = Span(start.Start, end.End);
+            var entries = new List<YEntry>(pairs.Count);
+            List<(YNode Source, SourceSpan At)>? merges = null;
+            var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+            foreach (var (key, keySpan, value) in pairs)
+            {
+                if (key is null)
+                {
+                    Report(DiagnosticIds.YamlSyntax, ProblemSeverity.Error, "a mapping key must be a plain value, not a mapping or a sequence", keySpan);
+                    continue;
+                }
+
+                if (key.IsPlain && key.Tag is null && key.Raw == "<<" || key.Tag == "tag:yaml.org,2002:merge")
+                {
+                    (merges ??= new()).Add((value, keySpan));
+                    continue;
+                }
+
+                if (key.IsPlain && key.Tag is null && ScalarTypes.ResolvesToNonString(key.Raw))
+                    Report(DiagnosticIds.InvalidValue, ProblemSeverity.Error, $"non-string key '{key.Raw}': quote it to use it as a name", keySpan);
+
+                if (seen.TryGetValue(key.Raw, out var first))
+                {
+                    Report(DiagnosticIds.YamlSyntax, ProblemSeverity.Error, $"key '{key.Raw}' is already defined at line {first.StartLine}", keySpan);
+                    continue;
+                }
+
+                seen[key.Raw] = keySpan;
+                entries.Add(new YEntry(key.Raw, keySpan, value));
+            }
+
+            if (merges is not null)
+                ApplyMergeKeys(entries, seen, merges);
+
+            var tag = start.Tag.IsEmpty ? null : start.Tag.Value;
+            var node = new YMapping(entries, span, tag);
+            Register(start.Anchor, node);
+            return node;
+        }
+
+        /// <summary>
+        /// YAML merge keys: keys written in the mapping win; among several merged maps the first wins.
+        /// </summary>
+        private void ApplyMergeKeys(List<YEntry> entries, Dictionary<string, SourceSpan> seen, List<(YNode Source, SourceSpan At)> merges)
+        {
+            foreach (var (source, at) in merges)
+            {
+                var sources = source is YSequence list ? list.Items : new[] { source };
+                foreach (var item in sources)
+                {
+                    if (item is not YMapping map)
+                    {
+                        Report(DiagnosticIds.YamlSyntax, ProblemSeverity.Error,
+                            $"'<<' merges mappings only, but this is a {item.KindName} (map merge requires map)", item.Span);
+                        continue;
+                    }
+
+                    foreach (var entry in map.Entries)
+                    {
+                        if (seen.ContainsKey(entry.Key))
+                            continue;
+                        seen[entry.Key] = entry.KeySpan;
+                        entries.Add(entry);
+                        Spend(SizeOf(entry.Value), at);
+                    }
+                }
+            }
+        }
+
+        internal YNode CompleteSequence(SequenceStart start, SequenceEnd end, List<YNode> items)
+        {
+            var tag = start.Tag.IsEmpty ? null : start.Tag.Value;
+            var node = new YSequence(items, Span(start.Start, end.End), tag);
+            Register(start.Anchor, node);
+            return node;
+        }
+
+        private void Report(string id, ProblemSeverity severity, string message, SourceSpan span)
+            => _problems.Add(Problem(id, severity, message, span));
+
+        private void Stop(string id, string message, SourceSpan span)
+        {
+            Report(id, ProblemSeverity.Error, message, span);
+            throw new StopReading();
+        }
+
+        internal SourceSpan Span(Mark start, Mark end)
+            => new(_path, (int)start.Index + _offset, (int)end.Index + _offset, (int)start.Line, (int)start.Column, (int)end.Line, (int)end.Column);
+
+        private static string Describe(YamlException exception)
+        {
+            // YamlDotNet prefixes "(Line: .., Col: .., Idx: ..) - (...): "; the location is in the span already.
+            var message = exception.Message;
+            var cut = message.IndexOf("): ", StringComparison.Ordinal);
+            return "YAML syntax error: " + (cut >= 0 && message.StartsWith("(", StringComparison.Ordinal) ? message.Substring(cut + 3) : message);
+        }
+
+        private static string Shorten(string value) => value.Length <= 60 ? value : value.Substring(0, 57) + "...";
+    }
+
+    /// <summary>A mapping or sequence under construction.</summary>
+    private sealed class Frame
+    {
+        private readonly MappingStart? _mapping;
+        private readonly SequenceStart? _sequence;
+        private readonly List<(YScalar? Key, SourceSpan KeySpan, YNode Value)>? _pairs;
+        private readonly List<YNode>? _items;
+        private YNode? _pendingKey;
+
+        private Frame(MappingStart? mapping, SequenceStart? sequence)
+        {
+            _mapping = mapping;
+            _sequence = sequence;
+            if (mapping is not null)
+                _pairs = new();
+            else
+                _items = new();
+        }
+
+        public static Frame Mapping(MappingStart start) => new(start, null);
+
+        public static Frame Sequence(SequenceStart start) => new(null, start);
+
+        public bool ExpectsKey => _mapping is not null && _pendingKey is null;
+
+        public void Add(TreeBuilder builder, YNode node)
+        {
+            if (_items is not null)
+            {
+                _items.Add(node);
+                return;
+            }
+
+            if (_pendingKey is null)
+            {
+                _pendingKey = node;
+                return;
+            }
+
+            _pairs!.Add((_pendingKey as YScalar, _pendingKey.Span, node));
+            _pendingKey = null;
+        }
+
+        public YNode CompleteMapping(TreeBuilder builder, MappingEnd end) => builder.CompleteMapping(_mapping!, end, _pairs!);
+
+        public YNode CompleteSequence(TreeBuilder builder, SequenceEnd end) => builder.CompleteSequence(_sequence!, end, _items!);
+    }
+}
