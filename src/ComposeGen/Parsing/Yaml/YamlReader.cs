@@ -9,8 +9,14 @@ using YamlDotNet.Core.Events;
 
 namespace ComposeGen.Parsing.Yaml;
 
-/// <summary>The tree of one file (null when the text is not a usable document) and what went wrong.</summary>
-public sealed record YamlReadResult(YNode? Root, IReadOnlyList<ComposeProblem> Problems);
+/// <summary>
+/// The documents of one file (none when the text is not usable) and what went wrong. A file may hold
+/// several <c>---</c> documents: docker compose merges each onto the previous, like override files.
+/// </summary>
+public sealed record YamlReadResult(IReadOnlyList<YNode> Documents, IReadOnlyList<ComposeProblem> Problems)
+{
+    public YNode? Root => Documents.Count > 0 ? Documents[0] : null;
+}
 
 /// <summary>
 /// Reads one compose file into a <see cref="YNode"/> tree in a single pass over YamlDotNet's event
@@ -32,19 +38,18 @@ public static class YamlReader
             {
                 problems.Add(Problem(DiagnosticIds.SafetyLimit, ProblemSeverity.Error,
                     $"the file is {text.Length:N0} characters long; the limit is {limits.MaxFileLength:N0}", SourceSpan.None(path)));
-                return new YamlReadResult(null, problems);
+                return new YamlReadResult(Array.Empty<YNode>(), problems);
             }
 
             var builder = new TreeBuilder(text, path, variables, limits, problems);
-            var root = builder.Build();
-            return new YamlReadResult(root, problems);
+            return new YamlReadResult(builder.Build(), problems);
         }
         catch (Exception exception)
         {
             // Last line of defence: YamlDotNet or our own code failed in a way not foreseen above.
             problems.Add(Problem(DiagnosticIds.YamlSyntax, ProblemSeverity.Error,
                 "the file could not be read: " + exception.Message, SourceSpan.None(path)));
-            return new YamlReadResult(null, problems);
+            return new YamlReadResult(Array.Empty<YNode>(), problems);
         }
     }
 
@@ -82,26 +87,19 @@ public static class YamlReader
             _problems = problems;
         }
 
-        public YNode? Build()
+        public IReadOnlyList<YNode> Build()
         {
             var parser = new Parser(new StringReader(_text));
-            YNode? root = null;
-            var documents = 0;
+            var documents = new List<YNode>();
             try
             {
                 while (parser.MoveNext())
                 {
                     switch (parser.Current)
                     {
-                        case DocumentStart start:
-                            documents++;
-                            if (documents > 1)
-                            {
-                                Report(DiagnosticIds.YamlSyntax, ProblemSeverity.Error,
-                                    "the file holds more than one YAML document ('---'); a compose file is a single document", Span(start.Start, start.End));
-                                return root;
-                            }
-
+                        case DocumentStart:
+                            // Anchors do not cross documents.
+                            _anchors.Clear();
                             break;
                         case DocumentEnd:
                         case StreamStart:
@@ -109,22 +107,22 @@ public static class YamlReader
                         case Comment:
                             break;
                         default:
-                            root = ReadNode(parser);
+                            documents.Add(ReadNode(parser));
                             break;
                     }
                 }
             }
             catch (StopReading)
             {
-                return null;
+                return Array.Empty<YNode>();
             }
             catch (YamlException exception)
             {
                 Report(DiagnosticIds.YamlSyntax, ProblemSeverity.Error, Describe(exception), Span(exception.Start, exception.End));
-                return null;
+                return Array.Empty<YNode>();
             }
 
-            return root;
+            return documents;
         }
 
         /// <summary>Reads the node that starts at the parser's current event, iteratively (no recursion, so depth costs no stack).</summary>
