@@ -13,6 +13,8 @@ public sealed record Service(
     EquatableArray<EnvFileReference> EnvFiles,
     EquatableArray<ServiceNetwork> Networks,
     ScalarValue? NetworkMode,
+    ScalarValue? Ipc,
+    ScalarValue? Pid,
     EquatableArray<ServiceVolume> Volumes,
     EquatableArray<ScalarValue> VolumesFrom,
     EquatableArray<ScalarValue> Tmpfs,

@@ -12,6 +12,7 @@ internal sealed partial class ComposeModelBuilder
         var name = entry.Key;
         var path = "services." + name;
         CheckKeys(map, ComposeKeys.Service, $"service '{name}'");
+        CheckUnmodelledFields(map, path);
 
         var deploy = map.Get("deploy") is { } deployNode ? _read.Mapping(deployNode, path + ".deploy") : null;
         if (deploy is not null)
@@ -32,6 +33,8 @@ internal sealed partial class ComposeModelBuilder
             EnvFiles(map.Get("env_file"), path + ".env_file"),
             Networks(map.Get("networks"), path + ".networks"),
             _read.String(map.Get("network_mode"), path + ".network_mode"),
+            _read.String(map.Get("ipc"), path + ".ipc"),
+            _read.String(map.Get("pid"), path + ".pid"),
             Volumes(map.Get("volumes"), path + ".volumes"),
             _read.Strings(map.Get("volumes_from"), path + ".volumes_from").ToEquatableArray(),
             _read.Strings(map.Get("tmpfs"), path + ".tmpfs", allowSingle: true).ToEquatableArray(),
@@ -84,7 +87,7 @@ internal sealed partial class ComposeModelBuilder
         {
             if (item is YScalar scalar && !scalar.IsNull)
             {
-                if (!PortSyntax.TryParse(scalar.Value, Origin.Of(scalar.Span), result, out var error))
+                if (!PortSyntax.TryParse(scalar.Value, Origin.Of(scalar.Span), result, out var error) && !scalar.IsUnresolved)
                     _read.Invalid($"{path}: {error}", scalar.Span);
                 continue;
             }
@@ -92,6 +95,8 @@ internal sealed partial class ComposeModelBuilder
             if (_read.Mapping(item, path + "[]", nullIsEmpty: false) is not { } map)
                 continue;
             CheckKeys(map, ComposeKeys.PortLong, "a port");
+            if (NodeReader.IsUnresolved(map.Get("target")) || NodeReader.IsUnresolved(map.Get("published")))
+                continue;
             var targetText = _read.Text(map.Get("target"), path + ".target");
             if (targetText is null)
             {
@@ -149,7 +154,8 @@ internal sealed partial class ComposeModelBuilder
 
             if (!PortSyntax.TryParseRange(text, out var start, out var end))
             {
-                _read.Invalid($"{path}: '{text}' is not a port number or range", item.Span);
+                if (!NodeReader.IsUnresolved(item))
+                    _read.Invalid($"{path}: '{text}' is not a port number or range", item.Span);
                 continue;
             }
 
@@ -257,9 +263,9 @@ internal sealed partial class ComposeModelBuilder
             if (item is YScalar { IsNull: false } scalar)
             {
                 var volume = VolumeSyntax.Parse(scalar.Value, Origin.Of(scalar.Span), out var error);
-                if (volume is null)
+                if (volume is null && !scalar.IsUnresolved)
                     _read.Invalid($"{path}: {error}", scalar.Span);
-                else
+                else if (volume is not null)
                     result.Add(volume);
                 continue;
             }
@@ -267,6 +273,7 @@ internal sealed partial class ComposeModelBuilder
             if (_read.Mapping(item, path + "[]", nullIsEmpty: false) is not { } map)
                 continue;
             CheckKeys(map, ComposeKeys.VolumeLong, "a volume mount");
+            CheckMountOptions(map);
             var typeText = _read.Text(map.Get("type"), path + ".type");
             VolumeMountType? type = typeText switch
             {
@@ -284,6 +291,8 @@ internal sealed partial class ComposeModelBuilder
                 continue;
             }
 
+            if (NodeReader.IsUnresolved(map.Get("target")) || NodeReader.IsUnresolved(map.Get("source")))
+                continue;
             var target = _read.Text(map.Get("target"), path + ".target");
             if (string.IsNullOrEmpty(target))
             {
@@ -298,7 +307,7 @@ internal sealed partial class ComposeModelBuilder
                 continue;
             }
 
-            if (map.Get("tmpfs") is { } tmpfs && _read.Mapping(tmpfs, path + ".tmpfs") is { } tmpfsMap && tmpfsMap.Get("size") is YScalar size
+            if (map.Get("tmpfs") is { } tmpfs && _read.Mapping(tmpfs, path + ".tmpfs") is { } tmpfsMap && tmpfsMap.Get("size") is YScalar { IsUnresolved: false } size
                 && !ScalarTypes.TryParseInteger(size.Value, out _) && !IsByteSize(size.Value))
             {
                 _read.Invalid($"{path}.tmpfs.size must be a integer or a byte size (e.g. 64m), not '{size.Value}'", size.Span);

@@ -211,7 +211,7 @@ internal sealed partial class ComposeModelBuilder
         {
             if (known.Contains(entry.Key) || entry.Key.StartsWith("x-", System.StringComparison.Ordinal))
                 continue;
-            var suggestion = ComposeKeys.Suggest(entry.Key, known);
+            var suggestion = NameSuggestion.Closest(entry.Key, known);
             var message = $"unknown key '{entry.Key}' in {where}" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?");
             _read.Report(DiagnosticIds.UnknownKey, ProblemSeverity.Warning, message, entry.KeySpan);
         }

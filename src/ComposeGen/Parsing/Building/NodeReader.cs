@@ -53,9 +53,15 @@ internal sealed class NodeReader
 
     public static ScalarValue Scalar(YScalar scalar) => new(scalar.Value, scalar.Template, scalar.Span);
 
+    /// <summary>
+    /// A value that needs variables unknown at build time: it is decided at run time, so it is
+    /// treated as absent rather than as a wrong value (CG1004 already reports the missing variable).
+    /// </summary>
+    public static bool IsUnresolved(YNode? node) => node is YScalar { IsUnresolved: true };
+
     public bool? Bool(YNode? node, string path)
     {
-        if (node is null or YScalar { IsNull: true })
+        if (node is null or YScalar { IsNull: true } || IsUnresolved(node))
             return null;
         if (node is YScalar scalar && ScalarTypes.TryParseBool(scalar.Value, out var value))
             return value;
@@ -65,7 +71,7 @@ internal sealed class NodeReader
 
     public long? Integer(YNode? node, string path, long min = long.MinValue, long max = long.MaxValue)
     {
-        if (node is null or YScalar { IsNull: true })
+        if (node is null or YScalar { IsNull: true } || IsUnresolved(node))
             return null;
         if (node is YScalar scalar && ScalarTypes.TryParseInteger(scalar.Value.Trim(), out var value))
         {
@@ -86,7 +92,7 @@ internal sealed class NodeReader
     public string? Duration(YNode? node, string path)
     {
         var text = Text(node, path);
-        if (text is null)
+        if (text is null || IsUnresolved(node))
             return null;
         if (IsDuration(text))
             return text;

@@ -34,13 +34,14 @@ public abstract class YNode
 
 public sealed class YScalar : YNode
 {
-    public YScalar(string raw, bool isPlain, SourceSpan span, string? tag = null, Template? template = null, string? value = null)
+    public YScalar(string raw, bool isPlain, SourceSpan span, string? tag = null, Template? template = null, string? value = null, bool isUnresolved = false)
         : base(span, tag)
     {
         Raw = raw;
         IsPlain = isPlain;
         Template = template ?? Template.Literal(raw);
         Value = value ?? raw;
+        IsUnresolved = isUnresolved;
     }
 
     /// <summary>The text as written (after YAML unescaping, before interpolation).</summary>
@@ -52,6 +53,12 @@ public sealed class YScalar : YNode
     /// <summary>The interpolation template, kept so run-time code can resolve the value again.</summary>
     public Template Template { get; }
 
+    /// <summary>
+    /// True when a variable the value needs had no value at load time (and no default): the real value
+    /// is only known at run time, so checks of its shape do not apply.
+    /// </summary>
+    public bool IsUnresolved { get; }
+
     /// <summary>Unquoted: only plain scalars can be null, booleans or numbers in YAML.</summary>
     public bool IsPlain { get; }
 
@@ -59,7 +66,7 @@ public sealed class YScalar : YNode
 
     public override string KindName => IsNull ? "null" : "string";
 
-    public override YNode WithTag(string? tag) => new YScalar(Raw, IsPlain, Span, tag, Template, Value);
+    public override YNode WithTag(string? tag) => new YScalar(Raw, IsPlain, Span, tag, Template, Value, IsUnresolved);
 
     public override string ToString() => Value;
 }

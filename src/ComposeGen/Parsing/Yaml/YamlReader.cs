@@ -48,7 +48,7 @@ public static class YamlReader
         {
             // Last line of defence: YamlDotNet or our own code failed in a way not foreseen above.
             problems.Add(Problem(DiagnosticIds.YamlSyntax, ProblemSeverity.Error,
-                "the file could not be read: " + exception.Message, SourceSpan.None(path)));
+                $"the file could not be read ({exception.GetType().Name}: {exception.Message}); please report this", SourceSpan.None(path)));
             return new YamlReadResult(Array.Empty<YNode>(), problems);
         }
     }
@@ -93,7 +93,7 @@ public static class YamlReader
             var documents = new List<YNode>();
             try
             {
-                while (parser.MoveNext())
+                while (Advance(parser))
                 {
                     switch (parser.Current)
                     {
@@ -123,6 +123,25 @@ public static class YamlReader
             }
 
             return documents;
+        }
+
+        /// <summary>
+        /// Moves YamlDotNet's parser on. On some malformed input its scanner fails with a bare
+        /// InvalidOperationException (or similar) instead of a YamlException; that is still a syntax
+        /// error, reported just after the last event that parsed.
+        /// </summary>
+        private bool Advance(IParser parser)
+        {
+            var last = parser.Current;
+            try
+            {
+                return parser.MoveNext();
+            }
+            catch (Exception exception) when (exception is not YamlException)
+            {
+                var at = last?.End ?? Mark.Empty;
+                throw new YamlException(at, at, "the YAML parser could not read past this point", exception);
+            }
         }
 
         /// <summary>Reads the node that starts at the parser's current event, iteratively (no recursion, so depth costs no stack).</summary>
@@ -170,7 +189,7 @@ public static class YamlReader
                     stack.Peek().Add(this, completed);
                 }
 
-                if (!parser.MoveNext())
+                if (!Advance(parser))
                     throw new YamlException(current.Start, current.End, "the document ends in the middle of a node");
             }
         }
@@ -209,7 +228,7 @@ public static class YamlReader
                         Report(DiagnosticIds.Interpolation, ProblemSeverity.Warning, $"variable '{name}' is not set and has no default; it is replaced by an empty string", span);
                     if (result.RequiredError is not null)
                         Report(DiagnosticIds.Interpolation, ProblemSeverity.Error, result.RequiredError, span);
-                    node = new YScalar(scalar.Value, isPlain, span, tag, parsed.Template, result.Value);
+                    node = new YScalar(scalar.Value, isPlain, span, tag, parsed.Template, result.Value, result.MissingVariables.Count > 0);
                 }
             }
 
