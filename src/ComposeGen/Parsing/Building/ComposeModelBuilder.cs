@@ -55,8 +55,7 @@ internal sealed partial class ComposeModelBuilder
         var result = new List<T>(section.Entries.Count);
         foreach (var entry in section.Entries)
         {
-            if (entry.Key.StartsWith("x-", System.StringComparison.Ordinal))
-                continue;
+            // Inside a section every key is a resource name, "x-foo" included (compose-go's TestXService).
             YMapping? definition = null;
             if (entry.Value is not YScalar { IsNull: true })
             {
