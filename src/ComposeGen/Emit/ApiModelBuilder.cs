@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ComposeGen.Model;
+using ComposeGen.Parsing.Loading;
+
+namespace ComposeGen.Emit;
+
+/// <summary>
+/// Decides what the generated API contains: identifiers, ports and endpoints, environment members,
+/// and the connection-string recipe of recognised images. Pure: a compose model in, an emit model out.
+/// </summary>
+internal static class ApiModelBuilder
+{
+    private static readonly string[] ServiceMembers =
+    {
+        "All", "Services", "Name", "Image", "Host", "Networks", "Volumes", "DependsOn", "Profiles", "Ports", "Endpoints",
+        "Environment", "ConnectionString", "NetworkConnectionString", "HostConnectionString", "GetConnectionString", "Info",
+    };
+
+    public static ApiProject Build(ComposeProject project, string @namespace, string? dotEnvPath, string composeDirectory, bool emitConfigurationExtensions)
+    {
+        string Relative(string path)
+        {
+            var normalized = ComposePath.Normalize(path);
+            var directory = ComposePath.Normalize(composeDirectory);
+            return normalized.StartsWith(directory + "/", StringComparison.Ordinal) ? normalized.Substring(directory.Length + 1) : ComposePath.FileName(normalized);
+        }
+
+        ApiSource Source(SourceSpan span) => new(Relative(span.Path), span.StartLine);
+
+        var serviceNames = Identifiers.Assign(project.Services.Select(s => s.Name), ServiceMembers, "Service");
+        var services = project.Services
+            .Select(service => BuildService(project, service, serviceNames[service.Name], composeDirectory, Source))
+            .ToEquatableArray();
+
+        var usesDefault = project.Services.Any(s => s.UsesDefaultNetwork);
+        var networkKeys = project.Networks.Select(n => n.Name).ToList();
+        if (usesDefault && !networkKeys.Contains("default"))
+            networkKeys.Add("default");
+        var networkNames = Identifiers.Assign(networkKeys, new[] { "All", "Networks", "Name", "DockerName", "Internal", "External", "Services" }, "Network");
+        var networks = networkKeys.Select(key =>
+        {
+            var definition = project.Networks.FirstOrDefault(n => n.Name == key);
+            var members = project.Services.Where(s => s.Networks.Any(n => n.Name == key) || (key == "default" && s.UsesDefaultNetwork)).Select(s => s.Name).ToEquatableArray();
+            return new ApiNetwork(
+                key,
+                networkNames[key],
+                DockerName(project, key, definition?.DockerName, definition?.External ?? false),
+                definition?.Internal ?? false,
+                definition?.External ?? false,
+                members,
+                definition is null ? null : Source(definition.Origin.Key));
+        }).ToEquatableArray();
+
+        var volumeNames = Identifiers.Assign(project.Volumes.Select(v => v.Name), new[] { "All", "Volumes", "Name", "DockerName", "External", "Services" }, "Volume");
+        var volumes = project.Volumes.Select(volume => new ApiVolume(
+            volume.Name,
+            volumeNames[volume.Name],
+            DockerName(project, volume.Name, volume.DockerName, volume.External),
+            volume.External,
+            project.Services.Where(s => s.Volumes.Any(v => v.Type == VolumeMountType.Volume && v.Source == volume.Name)).Select(s => s.Name).ToEquatableArray(),
+            Source(volume.Origin.Key))).ToEquatableArray();
+
+        return new ApiProject(
+            @namespace,
+            ApiValue.Literal(project.Name),
+            dotEnvPath,
+            composeDirectory,
+            emitConfigurationExtensions,
+            services,
+            networks,
+            volumes,
+            FileObjects(project.Secrets, "Secrets", composeDirectory, Source),
+            FileObjects(project.Configs, "Configs", composeDirectory, Source));
+    }
+
+    /// <summary>The name docker gives the resource: its <c>name:</c>, else <c>project_key</c> (external ones keep their key).</summary>
+    private static ApiValue DockerName(ComposeProject project, string key, ScalarValue? explicitName, bool external)
+        => explicitName is not null ? ApiValue.Of(explicitName) : ApiValue.Literal(external ? key : $"{project.Name}_{key}");
+
+    private static EquatableArray<ApiFileObject> FileObjects(EquatableArray<FileObjectDefinition> definitions, string container, string composeDirectory, Func<SourceSpan, ApiSource> source)
+    {
+        var names = Identifiers.Assign(definitions.Select(d => d.Name), new[] { "All", container, "Name", "DockerName", "File", "External" }, container.TrimEnd('s'));
+        return definitions.Select(definition => new ApiFileObject(
+            definition.Name,
+            names[definition.Name],
+            definition.DockerName is null ? null : ApiValue.Of(definition.DockerName),
+            definition.File is { IsLiteral: true } file ? ComposePath.Combine(composeDirectory, file.Value) : null,
+            definition.External,
+            source(definition.Origin.Key))).ToEquatableArray();
+    }
+
+    private static ApiService BuildService(ComposeProject project, Service service, string identifier, string composeDirectory, Func<SourceSpan, ApiSource> source)
+    {
+        var family = ImageFamilies.Find(service.Image?.Value);
+        var ports = Ports(service, family, source);
+        var endpoints = Endpoints(ports, family);
+        var variableNames = Identifiers.Assign(service.Environment.Select(v => v.Name), new[] { "Environment" }, "Variable");
+        var environment = service.Environment
+            .GroupBy(v => v.Name).Select(g => g.Last())
+            .Select(v => new ApiVariable(v.Name, variableNames[v.Name], v.Value is null ? new ApiValue("${" + v.Name + "}", true) : ApiValue.Of(v.Value), source(v.Origin.Key)))
+            .ToEquatableArray();
+
+        return new ApiService(
+            service.Name,
+            identifier,
+            source(service.Origin.Key),
+            service.Image is null ? null : ApiValue.Of(service.Image),
+            service.Name,
+            (service.UsesDefaultNetwork ? new[] { "default" } : service.Networks.Select(n => n.Name)).ToEquatableArray(),
+            service.Volumes.Where(v => v.Type == VolumeMountType.Volume && v.Source is not null).Select(v => v.Source!).Distinct().ToEquatableArray(),
+            service.DependsOn.Select(d => d.Service).ToEquatableArray(),
+            service.Profiles.Select(p => p.Value).ToEquatableArray(),
+            ports,
+            endpoints,
+            environment,
+            family is null ? null : ConnectionRecipes.For(family, project, service, ports, endpoints, environment, composeDirectory));
+    }
+
+    /// <summary>
+    /// Declared ports, then <c>expose</c>d ones, then the image's own default port(s) when nothing declares
+    /// them: the last two are reachable on the compose network only.
+    /// </summary>
+    private static EquatableArray<ApiPort> Ports(Service service, ImageFamily? family, Func<SourceSpan, ApiSource> source)
+    {
+        var ports = service.Ports
+            .Select(p => new ApiPort(p.Target, p.Published, p.HostIp, p.Protocol, p.Name, source(p.Origin.Value)))
+            .ToList();
+
+        void AddUnpublished(int port, string protocol, ApiSource at)
+        {
+            if (!ports.Any(p => p.Container == port && p.Protocol == protocol))
+                ports.Add(new ApiPort(port, null, null, protocol, null, at));
+        }
+
+        foreach (var exposed in service.Expose)
+            AddUnpublished(exposed.Port, exposed.Protocol, source(exposed.Origin.Value));
+        if (family is not null)
+        {
+            foreach (var port in ConnectionRecipes.DefaultPorts(family))
+                AddUnpublished(port, "tcp", source(service.Image!.Span));
+        }
+
+        return ports.ToEquatableArray();
+    }
+
+    /// <summary>One endpoint per distinct container port (the first mapping of it), named after what listens there.</summary>
+    private static EquatableArray<ApiEndpoint> Endpoints(EquatableArray<ApiPort> ports, ImageFamily? family)
+    {
+        var chosen = new List<(int Index, string Name, string? Scheme)>();
+        var seen = new HashSet<(int, string)>();
+        for (var i = 0; i < ports.Count; i++)
+        {
+            var port = ports[i];
+            if (!seen.Add((port.Container, port.Protocol)))
+                continue;
+            var (name, scheme) = EndpointName(port, family);
+            chosen.Add((i, name, scheme));
+        }
+
+        // Numbered in port order (not key order like other names): endpoints have no key of their own.
+        var taken = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new List<ApiEndpoint>();
+        foreach (var (index, name, scheme) in chosen)
+        {
+            var identifier = Identifiers.Pascal(name);
+            if (identifier == "Endpoints")
+                identifier += "Endpoint";
+            taken.TryGetValue(identifier, out var count);
+            taken[identifier] = count + 1;
+            result.Add(new ApiEndpoint(count == 0 ? identifier : identifier + (count + 1), index, scheme));
+        }
+
+        return result.ToEquatableArray();
+    }
+
+    private static (string Name, string? Scheme) EndpointName(ApiPort port, ImageFamily? family)
+    {
+        var udp = port.Protocol == "tcp" ? "" : Identifiers.Pascal(port.Protocol);
+        if (port.Name is { Length: > 0 } named)
+            return (named, SchemeFor(port.Container, named));
+        if (family is not null && ConnectionRecipes.NamedPort(family, port.Container) is { } known)
+            return known;
+        return port.Container switch
+        {
+            80 or 3000 or 4200 or 5000 or 8000 or 8080 or 8081 or 9090 => ("Http" + udp, udp.Length == 0 ? "http" : null),
+            443 or 8443 => ("Https" + udp, udp.Length == 0 ? "https" : null),
+            _ => ("Port" + port.Container + udp, null),
+        };
+    }
+
+    private static string? SchemeFor(int port, string name)
+        => name.ToLowerInvariant() switch
+        {
+            "http" or "web" => "http",
+            "https" => "https",
+            "grpc" => "http",
+            _ => port is 443 or 8443 ? "https" : null,
+        };
+}

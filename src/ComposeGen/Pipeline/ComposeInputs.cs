@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using ComposeGen.Model;
+using ComposeGen.Parsing.Loading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ComposeGen.Pipeline;
+
+/// <summary>What an additional file is to ComposeGen. Set by the package's targets as <c>ComposeGenKind</c> metadata, else guessed from the name.</summary>
+public enum ComposeFileKind
+{
+    Compose,
+    Override,
+}
+
+/// <summary>A YAML additional file: its normalised path, what it is, and its text.</summary>
+public sealed record ComposeInputFile(string Path, ComposeFileKind Kind, string Text);
+
+/// <summary>The MSBuild properties ComposeGen reads (SPEC §2), as compiler-visible <c>build_property</c> values.</summary>
+public sealed record GeneratorOptions(
+    bool Enabled,
+    EquatableArray<string> ComposeFiles,
+    string? EnvFile,
+    string? Service,
+    string Namespace,
+    string? ProjectName,
+    string ProjectDirectory)
+{
+    public static GeneratorOptions From(AnalyzerConfigOptions options)
+    {
+        string? Get(string name) => options.TryGetValue("build_property." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+        var projectDirectory = ComposePath.Normalize(Get("MSBuildProjectDirectory") ?? Get("ProjectDir") ?? "");
+        string Absolute(string path) => ComposePath.Combine(projectDirectory, path.Trim());
+        var files = (Get("ComposeFiles") ?? "")
+            .Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)
+            .Where(f => f.Trim().Length > 0)
+            .Select(Absolute)
+            .ToEquatableArray();
+
+        return new GeneratorOptions(
+            !string.Equals(Get("ComposeGenEnabled"), "false", StringComparison.OrdinalIgnoreCase),
+            files,
+            Get("ComposeEnvFile") is { } env ? Absolute(env) : null,
+            Get("ComposeService"),
+            Get("ComposeNamespace") ?? Get("RootNamespace") ?? "",
+            Get("ComposeProjectName"),
+            projectDirectory);
+    }
+}
+
+/// <summary>The files of the one compose project this compilation uses, in merge order, and the options.</summary>
+public sealed record ProjectInputs(EquatableArray<ComposeInputFile> Files, string? DotEnvPath, GeneratorOptions Options)
+{
+    public string ComposeDirectory => ComposePath.Directory(Files[0].Path);
+}
+
+public static class ComposeInputs
+{
+    /// <summary>docker compose's own file names, in compose-go's order of precedence.</summary>
+    public static readonly string[] ComposeFileNames = { "compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml" };
+
+    public static readonly string[] OverrideFileNames = { "compose.override.yml", "compose.override.yaml", "docker-compose.override.yml", "docker-compose.override.yaml" };
+
+    public static bool IsYaml(string path)
+        => path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+
+    public static ComposeInputFile? Read(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+    {
+        if (!IsYaml(file.Path))
+            return null;
+        var path = ComposePath.Normalize(file.Path);
+        var name = ComposePath.FileName(path).ToLowerInvariant();
+        options.GetOptions(file).TryGetValue("build_metadata.AdditionalFiles.ComposeGenKind", out var kind);
+        var fileKind = kind?.Trim().ToLowerInvariant() switch
+        {
+            "override" => ComposeFileKind.Override,
+            "compose" => ComposeFileKind.Compose,
+            _ => OverrideFileNames.Contains(name) ? ComposeFileKind.Override : ComposeFileKind.Compose,
+        };
+        var text = file.GetText(cancellationToken)?.ToString();
+        return text is null ? null : new ComposeInputFile(path, fileKind, text);
+    }
+
+    /// <summary>
+    /// Chooses the compose project: the files listed in <c>ComposeFiles</c> (in that order), else the main
+    /// compose file (docker compose's precedence; the one nearest the project when several directories
+    /// have one) with the override files beside it. Other YAML additional files are ignored.
+    /// </summary>
+    public static ProjectInputs? Select(ImmutableArray<ComposeInputFile?> candidates, GeneratorOptions options)
+    {
+        if (!options.Enabled)
+            return null;
+        var files = candidates.Where(f => f is not null).Select(f => f!).ToList();
+
+        List<ComposeInputFile> chosen;
+        if (!options.ComposeFiles.IsEmpty)
+        {
+            chosen = options.ComposeFiles
+                .Select(path => files.FirstOrDefault(f => string.Equals(f.Path, path, StringComparison.OrdinalIgnoreCase)))
+                .Where(f => f is not null)
+                .Select(f => f!)
+                .ToList();
+        }
+        else
+        {
+            var main = files
+                .Where(f => f.Kind == ComposeFileKind.Compose && Array.IndexOf(ComposeFileNames, ComposePath.FileName(f.Path).ToLowerInvariant()) >= 0)
+                .OrderBy(f => f.Path.Count(c => c == '/') is var depth && f.Path.StartsWith(options.ProjectDirectory, StringComparison.Ordinal) ? -depth : depth)
+                .ThenBy(f => Array.IndexOf(ComposeFileNames, ComposePath.FileName(f.Path).ToLowerInvariant()))
+                .ThenBy(f => f.Path, StringComparer.Ordinal)
+                .FirstOrDefault()
+                ?? files.FirstOrDefault(f => f.Kind == ComposeFileKind.Compose);
+            if (main is null)
+                return null;
+            var directory = ComposePath.Directory(main.Path);
+            chosen = new List<ComposeInputFile> { main };
+            chosen.AddRange(files
+                .Where(f => f.Kind == ComposeFileKind.Override && ComposePath.Directory(f.Path) == directory)
+                .OrderBy(f => Array.IndexOf(OverrideFileNames, ComposePath.FileName(f.Path).ToLowerInvariant()))
+                .ThenBy(f => f.Path, StringComparer.Ordinal));
+        }
+
+        if (chosen.Count == 0)
+            return null;
+
+        var dotEnv = options.EnvFile ?? ComposePath.Combine(ComposePath.Directory(chosen[0].Path), ".env");
+        return new ProjectInputs(chosen.ToEquatableArray(), dotEnv, options);
+    }
+}
