@@ -138,7 +138,7 @@ internal static class ApiModelBuilder
             AddUnpublished(exposed.Port, exposed.Protocol, source(exposed.Origin.Value));
         if (family is not null)
         {
-            foreach (var port in ConnectionRecipes.DefaultPorts(family))
+            foreach (var port in ConnectionRecipes.DefaultPorts(family, service))
                 AddUnpublished(port, "tcp", source(service.Image!.Span));
         }
 

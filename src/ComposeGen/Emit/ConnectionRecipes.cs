@@ -11,8 +11,44 @@ namespace ComposeGen.Emit;
 /// </summary>
 internal static class ConnectionRecipes
 {
-    public static IEnumerable<int> DefaultPorts(ImageFamily family)
-        => family == ImageFamilies.Azurite ? new[] { 10000, 10001, 10002 } : new[] { family.DefaultPort };
+    /// <summary>
+    /// The ports the image listens on without being told: its default port (Azurite has three), and for
+    /// Kafka the ports of the listeners it advertises to other containers.
+    /// </summary>
+    public static IEnumerable<int> DefaultPorts(ImageFamily family, Service service)
+    {
+        if (family == ImageFamilies.Azurite)
+            return new[] { 10000, 10001, 10002 };
+        if (family == ImageFamilies.Kafka && AdvertisedListeners(service) is var (network, _) && network is not null)
+            return new[] { family.DefaultPort, network.Value };
+        return new[] { family.DefaultPort };
+    }
+
+    /// <summary>
+    /// Kafka tells clients where to connect through <c>KAFKA_ADVERTISED_LISTENERS</c>: the listener on
+    /// the service's own name is for containers, the one on localhost for the host.
+    /// </summary>
+    private static (int? Network, int? Host) AdvertisedListeners(Service service)
+    {
+        var listeners = service.Environment.LastOrDefault(v => v.Name is "KAFKA_ADVERTISED_LISTENERS" or "KAFKA_CFG_ADVERTISED_LISTENERS")?.Value;
+        if (listeners is null || !listeners.IsLiteral)
+            return (null, null);
+        int? network = null, host = null;
+        foreach (var listener in listeners.Value.Split(','))
+        {
+            var address = listener.Substring(listener.IndexOf("://", System.StringComparison.Ordinal) + 3);
+            var colon = address.LastIndexOf(':');
+            if (colon < 0 || !int.TryParse(address.Substring(colon + 1), out var port))
+                continue;
+            var name = address.Substring(0, colon);
+            if (name is "localhost" or "127.0.0.1")
+                host ??= port;
+            else if (name == service.Name || name == service.ContainerName?.Value || name == service.Hostname?.Value)
+                network ??= port;
+        }
+
+        return (network, host);
+    }
 
     /// <summary>The endpoint name and scheme of a port the image is known to listen on.</summary>
     public static (string Name, string? Scheme)? NamedPort(ImageFamily family, int port)
@@ -80,7 +116,7 @@ internal static class ConnectionRecipes
 
             case "kafka":
             {
-                var (network, host) = recipe.AdvertisedListenerPorts();
+                var (network, host) = AdvertisedListeners(service);
                 var networkEndpoint = network is null ? main : EndpointOf(network.Value);
                 var hostEndpoint = host is null ? main : EndpointOf(host.Value);
                 return new ApiConnection("Kafka", networkEndpoint < 0 ? main : networkEndpoint, hostEndpoint < 0 ? main : hostEndpoint, EquatableArray<ApiArgument>.Empty, EquatableArray<int>.Empty);
@@ -173,32 +209,6 @@ internal static class ConnectionRecipes
                 return new ApiArgument("password", EquatableArray<ApiArgumentSource>.Empty, null, null);
             var value = tokens[at + 1].Trim('"', '\'');
             return new ApiArgument("password", new[] { new ApiArgumentSource(Template: value) }.ToEquatableArray(), null, null);
-        }
-
-        /// <summary>
-        /// Kafka tells clients where to connect through <c>KAFKA_ADVERTISED_LISTENERS</c>: the listener on
-        /// the service's own name is for containers, the one on localhost for the host.
-        /// </summary>
-        public (int? Network, int? Host) AdvertisedListenerPorts()
-        {
-            var listeners = _environment.FirstOrDefault(v => v.Key is "KAFKA_ADVERTISED_LISTENERS" or "KAFKA_CFG_ADVERTISED_LISTENERS")?.Value;
-            if (listeners is null || listeners.IsTemplate)
-                return (null, null);
-            int? network = null, host = null;
-            foreach (var listener in listeners.Text.Split(','))
-            {
-                var address = listener.Substring(listener.IndexOf("://", System.StringComparison.Ordinal) + 3);
-                var colon = address.LastIndexOf(':');
-                if (colon < 0 || !int.TryParse(address.Substring(colon + 1), out var port))
-                    continue;
-                var name = address.Substring(0, colon);
-                if (name is "localhost" or "127.0.0.1")
-                    host ??= port;
-                else if (name == _service.Name || name == _service.ContainerName?.Value || name == _service.Hostname?.Value)
-                    network ??= port;
-            }
-
-            return (network, host);
         }
     }
 }
