@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Reflection;
 
 namespace ComposeGen.Tests.Generator;
 
@@ -9,9 +9,14 @@ namespace ComposeGen.Tests.Generator;
 /// </summary>
 internal static class Snapshot
 {
-    public static void Match(string name, string actual, [CallerFilePath] string callerFile = "")
+    private static readonly string SnapshotDirectory = Path.Combine(
+        typeof(Snapshot).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "ComposeGen.TestProjectDirectory").Value!,
+        "Generator",
+        "Snapshots");
+
+    public static void Match(string name, string actual)
     {
-        var directory = Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots");
+        var directory = SnapshotDirectory;
         var verified = Path.Combine(directory, name + ".verified.cs");
         var received = Path.Combine(directory, name + ".received.cs");
         actual = actual.Replace("\r\n", "\n");
