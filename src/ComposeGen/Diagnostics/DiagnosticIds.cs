@@ -23,4 +23,26 @@ public static class DiagnosticIds
     public const string DuplicateContainerName = "CG2011";
     public const string DuplicateMountTarget = "CG2012";
     public const string DependencyDisabledByProfile = "CG2013";
+
+    public const string UnreachableHost = "CG3001";
+    public const string UnknownHost = "CG3002";
+    public const string WrongPort = "CG3003";
+    public const string TargetWithoutNetwork = "CG3004";
+    public const string DuplicatePublishedPort = "CG3005";
+    public const string LocalhostToReachService = "CG3006";
+    public const string PortsUnderHostNetwork = "CG3007";
+    public const string AddressedByHostname = "CG3008";
+    public const string PortsOnInternalNetworkOnly = "CG3009";
+
+    public const string StatefulWithoutVolume = "CG4001";
+    public const string DatabaseBindMount = "CG4002";
+    public const string NodeModulesShadowed = "CG4003";
+    public const string DataPortOnAllInterfaces = "CG4004";
+    public const string PlaintextSecret = "CG4005";
+    public const string DangerousPrivilege = "CG4006";
+    public const string UnpinnedImage = "CG4007";
+
+    public const string UnknownHostInCode = "CG5001";
+    public const string UnreachableHostInCode = "CG5002";
+    public const string UseGeneratedMember = "CG5003";
 }

@@ -45,6 +45,7 @@ public sealed record BuildDefinition(
     ScalarValue? Dockerfile,
     ScalarValue? Target,
     EquatableArray<KeyValue> Args,
+    EquatableArray<FileObjectReference> Secrets,
     Origin Origin);
 
 /// <summary>

@@ -59,6 +59,7 @@ public sealed class FileSystemComposeSource : IComposeFileSource
 /// the difference. Files v1 rejects (it predates include, !reset/!override, models, gpus and many
 /// long-syntax fields) are not compared, only counted.
 /// </summary>
+[Collection(DifferentialCollection.Name)]
 public sealed class DifferentialTests
 {
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
@@ -374,4 +375,11 @@ public sealed class DifferentialTests
 
         return values;
     }
+}
+
+/// <summary>The differential test drives external processes: it runs alone, not beside the CPU-heavy tests.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DifferentialCollection
+{
+    public const string Name = "docker-compose oracle";
 }

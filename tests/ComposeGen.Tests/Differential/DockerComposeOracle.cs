@@ -56,7 +56,8 @@ public sealed class DockerComposeOracle : IDisposable
     private const int NoAnswer = int.MinValue;
 
     private static readonly Lazy<string?> InstalledVersion = new(() => FindExecutable() is { } executable ? ReadVersion(executable) : null);
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    // Generous: on a loaded 2-core CI machine a single call has been seen to take over a minute.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(300);
 
     private static readonly Regex MissingBuildPath = new("build path (?<path>.+?) either does not exist", RegexOptions.CultureInvariant);
     private static readonly Regex MissingEnvFile = new("Couldn't find env file: (?<path>.+?)\\s*$", RegexOptions.CultureInvariant | RegexOptions.Multiline);

@@ -65,7 +65,7 @@ internal sealed partial class ComposeModelBuilder
             case YScalar { IsNull: true }:
                 return null;
             case YScalar context:
-                return new BuildDefinition(NodeReader.Scalar(context), null, null, EquatableArray<KeyValue>.Empty, entry.Origin);
+                return new BuildDefinition(NodeReader.Scalar(context), null, null, EquatableArray<KeyValue>.Empty, EquatableArray<FileObjectReference>.Empty, entry.Origin);
             case YMapping map:
                 CheckKeys(map, ComposeKeys.Build, "build");
                 return new BuildDefinition(
@@ -73,6 +73,7 @@ internal sealed partial class ComposeModelBuilder
                     _read.String(map.Get("dockerfile"), path + ".build.dockerfile"),
                     _read.String(map.Get("target"), path + ".build.target"),
                     _read.ListOrDict(map.Get("args"), path + ".build.args").ToEquatableArray(),
+                    FileReferences(map.Get("secrets"), path + ".build.secrets"),
                     entry.Origin);
             default:
                 _read.Invalid($"{path}.build must be a string or a mapping, not a {entry.Value.KindName}", entry.Value.Span);
