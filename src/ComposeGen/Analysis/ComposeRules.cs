@@ -13,6 +13,7 @@ public static class ComposeRules
         new ReferenceRule(),
         new StructureRules(),
     }
+    .Concat(Practices.PracticeRules.All)
     .ToList();
 
     /// <summary>Runs every rule; a rule that fails is skipped (its failure is a bug, never the user's build breaking).</summary>

@@ -11,7 +11,7 @@ namespace ComposeGen.Analysis.Practices;
 /// directory"</c>, <c>"PGDATA"</c>, <c>"--dir in command"</c>). A mount on any of <see cref="AlsoAccepted"/>
 /// counts too: they are where the image may keep the same data depending on how it is configured.
 /// </summary>
-internal sealed record DataDirectory(string Path, string Source, IReadOnlyList<string> AlsoAccepted)
+internal sealed record DataDirectory(string Path, string Source, IReadOnlyList<string> AlsoAccepted, string? MountAt = null)
 {
     public DataDirectory(string path, string source)
         : this(path, source, Array.Empty<string>())
@@ -19,6 +19,9 @@ internal sealed record DataDirectory(string Path, string Source, IReadOnlyList<s
     }
 
     public IEnumerable<string> Candidates => new[] { Path }.Concat(AlsoAccepted);
+
+    /// <summary>Where the image's documentation says to mount the volume (the data directory unless told otherwise).</summary>
+    public string SuggestedTarget => MountAt ?? Path;
 }
 
 /// <summary>
@@ -32,7 +35,8 @@ internal sealed record DataService(
     string Repository,
     bool IsDatabase,
     IReadOnlyList<DataDirectory> DataDirectories,
-    string? Hint)
+    string? Hint,
+    string? HintWhenMountedAt)
 {
     public bool IsStateful => DataDirectories.Count > 0;
 }
@@ -48,7 +52,8 @@ internal static class StatefulImages
 {
     private sealed record Entry(string Kind, string[] Repositories, bool IsDatabase, Func<Context, Result> Directories);
 
-    private sealed record Result(IReadOnlyList<DataDirectory> Directories, string? Hint = null);
+    /// <summary>The data directories; <see cref="Hint"/> explains a mount on <see cref="HintWhenMountedAt"/> (or under it) that does not hold them.</summary>
+    private sealed record Result(IReadOnlyList<DataDirectory> Directories, string? Hint = null, string? HintWhenMountedAt = null);
 
     /// <summary>What a directory function can read: the service, its command words, its environment and the tag.</summary>
     private sealed class Context
@@ -110,7 +115,7 @@ internal static class StatefulImages
         new("sqlserver", new[] { "mssql/server", "mssql/rhel/server", "azure-sql-edge" }, true, c => One("/var/opt/mssql")),
         new("mongo", new[] { "mongo", "mongodb/mongodb-community-server", "mongodb/mongodb-enterprise-server" }, true, c => FromFlagOr(c, new[] { "--dbpath" }, "/data/db")),
         new("mongo", new[] { "bitnami/mongodb" }, true, c => One("/bitnami/mongodb")),
-        new("redis", new[] { "redis", "valkey/valkey", "eqalpha/keydb", "redis/redis-stack-server", "redis/redis-stack" }, false, Redis),
+        new("redis", new[] { "redis", "valkey/valkey", "eqalpha/keydb", "redis/redis-stack-server", "redis/redis-stack", "redislabs/redismod", "redislabs/redisearch", "redislabs/rejson", "redislabs/redistimeseries" }, false, Redis),
         new("redis", new[] { "dragonflydb/dragonfly" }, false, Dragonfly),
         new("redis", new[] { "bitnami/redis" }, false, c => One("/bitnami/redis/data")),
         new("redis", new[] { "bitnami/valkey" }, false, c => One("/bitnami/valkey/data")),
@@ -122,6 +127,7 @@ internal static class StatefulImages
         new("kafka", new[] { "apache/kafka", "apache/kafka-native", "confluentinc/confluent-local" }, false, c => Kafka(c, "KAFKA_LOG_DIRS", "/var/lib/kafka/data", "/tmp/kraft-combined-logs")),
         new("kafka", new[] { "confluentinc/cp-kafka", "confluentinc/cp-server" }, false, c => Kafka(c, "KAFKA_LOG_DIRS", "/var/lib/kafka/data")),
         new("kafka", new[] { "bitnami/kafka" }, false, c => Kafka(c, "KAFKA_CFG_LOG_DIRS", "/bitnami/kafka/data")),
+        new("redpanda", new[] { "vectorized/redpanda", "redpandadata/redpanda" }, false, c => One("/var/lib/redpanda/data")),
         new("zookeeper", new[] { "zookeeper" }, false, c => One("/data")),
         new("zookeeper", new[] { "confluentinc/cp-zookeeper" }, false, c => One("/var/lib/zookeeper/data")),
         new("elasticsearch", new[] { "elasticsearch", "elasticsearch/elasticsearch" }, true, c => FromEnvOr(c, "path.data", "/usr/share/elasticsearch/data")),
@@ -167,14 +173,11 @@ internal static class StatefulImages
             result = Stateless;
         }
 
-        return new DataService(entry.Kind, image!.Trim(), repository, entry.IsDatabase, result.Directories, result.Hint);
+        return new DataService(entry.Kind, image!.Trim(), repository, entry.IsDatabase, result.Directories, result.Hint, result.HintWhenMountedAt);
     }
 
     /// <summary>True when the repository is a data image we know (any registry prefix).</summary>
     public static bool IsKnown(string? image) => ImageFamilies.Repository(image) is { } repository && Match(repository) is not null;
-
-    /// <summary>The kind of data image ("postgres", "redis", ...) or null.</summary>
-    public static string? KindOf(string? image) => ImageFamilies.Repository(image) is { } repository ? Match(repository)?.Kind : null;
 
     private static Entry? Match(string repository)
     {
@@ -218,8 +221,9 @@ internal static class StatefulImages
         {
             // docker-library/postgres 18+: PGDATA=/var/lib/postgresql/18/docker, VOLUME /var/lib/postgresql.
             return new Result(
-                new[] { new DataDirectory($"/var/lib/postgresql/{major}/docker", $"PGDATA of postgres {major}+") },
-                "postgres 18 and later no longer keep their data in /var/lib/postgresql/data; mount the volume on /var/lib/postgresql");
+                new[] { new DataDirectory($"/var/lib/postgresql/{major}/docker", $"PGDATA of postgres {major}", Array.Empty<string>(), "/var/lib/postgresql") },
+                "postgres 18 and later no longer keep their data in /var/lib/postgresql/data, so a volume there does not hold it",
+                "/var/lib/postgresql/data");
         }
 
         return One("/var/lib/postgresql/data");
@@ -378,17 +382,14 @@ internal static class StatefulImages
 
     private static Result Cockroach(Context c)
     {
-        foreach (var token in c.Command)
-        {
-            if (token.StartsWith("--store=", StringComparison.Ordinal) && token.Contains("type=mem"))
-                return Stateless;
-        }
-
-        var store = CommandTokens.FlagValue(c.Command, "--store");
+        // --store=type=mem,size=1GiB keeps everything in memory; --store=path=/x or --store=/x moves it.
+        var store = CommandTokens.FlagValue(c.Command, "--store", "-s");
         if (store is not null)
         {
-            var path = store.StartsWith("path=", StringComparison.Ordinal) ? store.Substring(5).Split(',')[0] : store.Split(',')[0];
-            if (Absolute(path) is { } dir)
+            if (store.Contains("type=mem"))
+                return Stateless;
+            var first = store.Split(',')[0];
+            if (Absolute(first.StartsWith("path=", StringComparison.Ordinal) ? first.Substring(5) : first) is { } dir)
                 return One(dir, "--store in command");
         }
 
