@@ -78,7 +78,13 @@ public sealed class ComposeAnalyzer : DiagnosticAnalyzer
     {
         if (!DiagnosticDescriptors.ComposeRules.TryGetValue(problem.Id, out var descriptor))
             return;
-        var severity = session.Severities.For(problem.Span.Path, descriptor);
+        var natural = problem.Severity switch
+        {
+            ProblemSeverity.Error => DiagnosticSeverity.Error,
+            ProblemSeverity.Warning => DiagnosticSeverity.Warning,
+            _ => DiagnosticSeverity.Info,
+        };
+        var severity = session.Severities.For(ComposePath.Normalize(problem.Span.Path), descriptor, natural);
         if (severity is null)
             return;
         report(Diagnostic.Create(descriptor, LocationOf(problem.Span), severity.Value, additionalLocations: null, properties: null, problem.Message));

@@ -27,18 +27,23 @@ internal sealed class SeverityConfiguration
             var name = ComposePath.FileName(file.Path);
             if (name != ".editorconfig" && !name.EndsWith(".globalconfig", StringComparison.OrdinalIgnoreCase))
                 continue;
+            // Normalised, so "App/../.editorconfig" (an MSBuild item path) still governs "compose.yaml" beside it.
             if (file.GetText() is { } text)
-                configs.Add(AnalyzerConfig.Parse(text, file.Path));
+                configs.Add(AnalyzerConfig.Parse(text, ComposePath.Normalize(file.Path)));
         }
 
         return new SeverityConfiguration(configs.Count == 0 ? null : AnalyzerConfigSet.Create(configs));
     }
 
-    /// <summary>The severity to report <paramref name="descriptor"/> with in <paramref name="path"/>; null when it is turned off.</summary>
-    public DiagnosticSeverity? For(string path, DiagnosticDescriptor descriptor)
+    /// <summary>
+    /// The severity to report <paramref name="descriptor"/> with in <paramref name="path"/>; null when it is
+    /// turned off. Without configuration it is <paramref name="natural"/>: the problem's own severity, which
+    /// for CG1004 is an error for broken syntax and a warning for a missing variable.
+    /// </summary>
+    public DiagnosticSeverity? For(string path, DiagnosticDescriptor descriptor, DiagnosticSeverity natural)
     {
         if (_set is null)
-            return descriptor.DefaultSeverity;
+            return natural;
         lock (_byPath)
         {
             if (!_byPath.TryGetValue(path, out var options))
@@ -53,7 +58,7 @@ internal sealed class SeverityConfiguration
                 ReportDiagnostic.Info => DiagnosticSeverity.Info,
                 ReportDiagnostic.Warn => DiagnosticSeverity.Warning,
                 ReportDiagnostic.Error => DiagnosticSeverity.Error,
-                _ => descriptor.DefaultSeverity,
+                _ => natural,
             };
         }
     }

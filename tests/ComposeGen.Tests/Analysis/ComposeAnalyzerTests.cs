@@ -38,6 +38,19 @@ public class ComposeAnalyzerTests
             Diagnostic("CG1003").WithSpan(ComposePath, 4, 5, 4, 10).WithMessage("unknown key 'imgae' in service 'web'; did you mean 'image'?"));
 
     [Fact]
+    public Task CG1004_is_an_error_for_broken_syntax_and_a_warning_for_a_missing_variable()
+        => VerifyCompose("services:\n  web:\n    image: nginx:1.27\n    environment:\n      A: {|CG1004:${UNSET_IN_DOTENV}|}\n      B: ${OK:-fine}\n      C: {|#0:price 5$|}\n",
+            new DiagnosticResult("CG1004", DiagnosticSeverity.Error).WithLocation(0).WithMessage("'price 5$': invalid interpolation: a '$' at the end of the value must be written '$$'"));
+
+    [Fact]
+    public async Task CG1004_uses_the_dotenv_file_beside_the_compose_file()
+    {
+        var test = new ComposeAnalyzerTest("services:\n  web:\n    image: nginx:1.27\n    environment:\n      A: ${FROM_DOTENV}\n",
+            ("/src/shop/.env", "FROM_DOTENV=yes\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public Task CG1005_version_is_obsolete()
         => VerifyCompose("{|CG1005:version|}: \"3.8\"\nservices:\n  web:\n    image: nginx:1.27\n");
 
@@ -151,6 +164,14 @@ public class ComposeAnalyzerTests
             ("/src/shop/.editorconfig", "root = true\n[*.{yml,yaml}]\ndotnet_diagnostic.CG2007.severity = error\n"));
         raised.ExpectedDiagnostics.Add(new DiagnosticResult("CG2007", DiagnosticSeverity.Error).WithSpan(ComposePath, 5, 3, 5, 9));
         await raised.RunAsync();
+    }
+
+    [Fact]
+    public async Task An_editorconfig_passed_with_a_relative_path_still_governs_the_yaml_file()
+    {
+        var test = new ComposeAnalyzerTest("services:\n  a:\n    image: nginx:1\nnetworks:\n  unused:\n",
+            ("/src/shop/Shop.Api/../.editorconfig", "root = true\n[*.yaml]\ndotnet_diagnostic.CG2007.severity = none\n"));
+        await test.RunAsync();
     }
 
     [Fact]
