@@ -13,6 +13,7 @@ public static class ComposeRules
         new ReferenceRule(),
         new StructureRules(),
     }
+    .Concat(Networking.NetworkingRules.All)
     .Concat(Practices.PracticeRules.All)
     .ToList();
 
