@@ -154,6 +154,36 @@ public class ComposeAnalyzerTests
             """);
 
     [Fact]
+    public Task CG3001_and_CG3002_networking_through_the_analyzer()
+        => VerifyCompose("""
+            services:
+              gateway:
+                image: shop/gateway:1
+                networks: [public]
+                environment:
+                  LEDGER: "Host={|CG3001:ledger-db|};Port=5432"
+                  CACHE_URL: "redis://{|CG3002:cahce:6379|}"
+              ledger-db:
+                image: postgres:16
+                networks: [private]
+                volumes: [ledger:/var/lib/postgresql/data]
+              cache:
+                image: redis:7
+                networks: [public]
+                volumes: [cache:/data]
+            networks:
+              public:
+              private:
+            volumes:
+              ledger:
+              cache:
+            """);
+
+    [Fact]
+    public Task CG4001_and_CG4007_practices_through_the_analyzer()
+        => VerifyCompose("services:\n  db:\n    image: {|CG4001:{|CG4007:postgres|}|}\n");
+
+    [Fact]
     public async Task Severity_from_an_editorconfig_section_for_yaml_files_is_honoured()
     {
         var silenced = new ComposeAnalyzerTest("services:\n  a:\n    image: nginx:1\nnetworks:\n  unused:\n",
