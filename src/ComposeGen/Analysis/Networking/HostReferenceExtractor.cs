@@ -392,7 +392,12 @@ public static class HostReferenceExtractor
                 var start = keyEnd - key.Length;
                 if (start < keyStart || string.Compare(text, start, key, 0, key.Length, StringComparison.OrdinalIgnoreCase) != 0)
                     continue;
-                if (start == 0 || text[start - 1] is ' ' or ';' or '.' or '_' or '-' or '"' or '\'' or '?' or '&' or '\t' or '\n' or '\r' or '(' or ',')
+                if (start == 0 || text[start - 1] is ' ' or ';' or '.' or '_' or '"' or '\'' or '?' or '&' or '\t' or '\n' or '\r' or '(' or ',')
+                    return true;
+
+                // After '-' only as a command-line option of its own ("--host=db"), not as the end of a
+                // hyphenated option name ("--character-set-server=utf8mb4", "--auth-host=scram-sha-256").
+                if (text[start - 1] == '-' && start >= 2 && text[start - 2] == '-' && (start == 2 || text[start - 3] is ' ' or '"' or '\'' or '\t'))
                     return true;
             }
 

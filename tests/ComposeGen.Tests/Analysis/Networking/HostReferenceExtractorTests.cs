@@ -93,6 +93,8 @@ public class HostReferenceExtractorTests
     [InlineData("C:/data/app")]
     [InlineData("D:\\")]
     [InlineData("hello world")]
+    [InlineData("--character-set-server=utf8mb4")]
+    [InlineData("--auth-host=scram-sha-256")]
     [InlineData("production")]
     [InlineData("true")]
     [InlineData("8080:80")]
