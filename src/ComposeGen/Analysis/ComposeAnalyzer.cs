@@ -99,49 +99,26 @@ public sealed class ComposeAnalyzer : DiagnosticAnalyzer
         return Location.Create(span.Path, new TextSpan(span.Start, Math.Max(0, span.End - span.Start)), new LinePositionSpan(start, end));
     }
 
-    /// <summary>The additional files and options of one analysis, and the project's files as the generator chooses them.</summary>
+    /// <summary>The compose project of one analysis, and how severities are configured for its files.</summary>
     private sealed class ProjectSession
     {
         private readonly AnalyzerOptions _options;
-        private readonly Dictionary<string, AdditionalText> _files;
+        private readonly ComposeProjectLoader _loader;
+        private SeverityConfiguration? _severities;
 
-        private ProjectSession(AnalyzerOptions options, Dictionary<string, AdditionalText> files, ProjectInputs inputs)
+        private ProjectSession(AnalyzerOptions options, ComposeProjectLoader loader)
         {
             _options = options;
-            _files = files;
-            Inputs = inputs;
+            _loader = loader;
         }
 
-        public ProjectInputs Inputs { get; }
+        public ProjectInputs Inputs => _loader.Inputs;
 
         public SeverityConfiguration Severities => _severities ??= SeverityConfiguration.From(_options);
 
-        private SeverityConfiguration? _severities;
-
         public static ProjectSession? Create(AnalyzerOptions options, CancellationToken cancellationToken)
-        {
-            var files = new Dictionary<string, AdditionalText>(StringComparer.Ordinal);
-            foreach (var file in options.AdditionalFiles)
-                files[ComposePath.Normalize(file.Path)] = file;
-            var yaml = options.AdditionalFiles
-                .Select(file => ComposeInputs.Read(file, options.AnalyzerConfigOptionsProvider, cancellationToken))
-                .ToImmutableArray();
-            var inputs = ComposeInputs.Select(yaml, GeneratorOptions.From(options.AnalyzerConfigOptionsProvider.GlobalOptions));
-            return inputs is null ? null : new ProjectSession(options, files, inputs);
-        }
+            => ComposeProjectLoader.Find(options, cancellationToken) is { } loader ? new ProjectSession(options, loader) : null;
 
-        /// <summary>
-        /// Loads with the variables of the <c>.env</c> additional file: what docker compose would see on a
-        /// machine with no shell variables set (analyzers do not read the build's environment).
-        /// </summary>
-        public ComposeLoadResult Load(IReadOnlyList<string> files)
-        {
-            var texts = _files.Where(f => ComposeInputs.IsYaml(f.Key))
-                .Select(f => new KeyValuePair<string, string>(f.Key, f.Value.GetText()?.ToString() ?? ""));
-            IVariableSource variables = DictionaryVariableSource.Empty;
-            if (Inputs.DotEnvPath is { } envPath && _files.TryGetValue(ComposePath.Normalize(envPath), out var envFile) && envFile.GetText() is { } envText)
-                variables = DotEnvParser.Parse(envText.ToString(), envPath).AsVariableSource();
-            return ComposeLoader.Load(new ComposeLoadRequest(files, new DictionaryFileSource(texts), variables, Inputs.Options.ProjectName));
-        }
+        public ComposeLoadResult Load(IReadOnlyList<string> files) => _loader.Load(files);
     }
 }

@@ -39,10 +39,20 @@ internal static class ApiModelBuilder
         if (usesDefault && !networkKeys.Contains("default"))
             networkKeys.Add("default");
         var networkNames = Identifiers.Assign(networkKeys, new[] { "All", "Networks", "Name", "DockerName", "Internal", "External", "Services" }, "Network");
+        // Members and definitions by key, found in one pass each: a scan of every service per network is
+        // quadratic (services × networks) and was the generator's largest cost at a few thousand services.
+        var networkMembers = MembersByKey(project.Services, s => s.UsesDefaultNetwork ? new[] { "default" } : s.Networks.Select(n => n.Name));
+        var networkDefinitions = new Dictionary<string, NetworkDefinition>(StringComparer.Ordinal);
+        foreach (var network in project.Networks)
+        {
+            if (!networkDefinitions.ContainsKey(network.Name))
+                networkDefinitions[network.Name] = network;
+        }
+
         var networks = networkKeys.Select(key =>
         {
-            var definition = project.Networks.FirstOrDefault(n => n.Name == key);
-            var members = project.Services.Where(s => s.Networks.Any(n => n.Name == key) || (key == "default" && s.UsesDefaultNetwork)).Select(s => s.Name).ToEquatableArray();
+            var definition = networkDefinitions.TryGetValue(key, out var found) ? found : null;
+            var members = Members(networkMembers, key);
             return new ApiNetwork(
                 key,
                 networkNames[key],
@@ -54,12 +64,13 @@ internal static class ApiModelBuilder
         }).ToEquatableArray();
 
         var volumeNames = Identifiers.Assign(project.Volumes.Select(v => v.Name), new[] { "All", "Volumes", "Name", "DockerName", "External", "Services" }, "Volume");
+        var volumeMembers = MembersByKey(project.Services, s => s.Volumes.Where(v => v.Type == VolumeMountType.Volume && v.Source is not null).Select(v => v.Source!));
         var volumes = project.Volumes.Select(volume => new ApiVolume(
             volume.Name,
             volumeNames[volume.Name],
             DockerName(project, volume.Name, volume.DockerName, volume.External),
             volume.External,
-            project.Services.Where(s => s.Volumes.Any(v => v.Type == VolumeMountType.Volume && v.Source == volume.Name)).Select(s => s.Name).ToEquatableArray(),
+            Members(volumeMembers, volume.Name),
             Source(volume.Origin.Key))).ToEquatableArray();
 
         return new ApiProject(
@@ -74,6 +85,26 @@ internal static class ApiModelBuilder
             FileObjects(project.Secrets, "Secrets", composeDirectory, Source),
             FileObjects(project.Configs, "Configs", composeDirectory, Source));
     }
+
+    /// <summary>The services (names, in service order, each once) that use each key <paramref name="keys"/> gives them.</summary>
+    private static Dictionary<string, List<string>> MembersByKey(EquatableArray<Service> services, Func<Service, IEnumerable<string>> keys)
+    {
+        var members = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var service in services)
+        {
+            foreach (var key in keys(service).Distinct(StringComparer.Ordinal))
+            {
+                if (!members.TryGetValue(key, out var list))
+                    members[key] = list = new List<string>();
+                list.Add(service.Name);
+            }
+        }
+
+        return members;
+    }
+
+    private static EquatableArray<string> Members(Dictionary<string, List<string>> members, string key)
+        => (members.TryGetValue(key, out var list) ? list : new List<string>()).ToEquatableArray();
 
     /// <summary>The name docker gives the resource: its <c>name:</c>, else <c>project_key</c> (external ones keep their key).</summary>
     private static ApiValue DockerName(ComposeProject project, string key, ScalarValue? explicitName, bool external)

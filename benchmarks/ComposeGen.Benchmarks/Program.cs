@@ -1,0 +1,30 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using ComposeGen.Benchmarks;
+
+// dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks                  everything, default job
+// dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --short       everything, Job.ShortRun
+// dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --phases [5000 ...]   Stopwatch breakdown
+// Any other arguments go to BenchmarkDotNet (--filter, --job, --list flat, --exporters ...).
+var arguments = args.ToList();
+
+if (arguments.Remove("--phases"))
+{
+    Phases.Run(arguments);
+    return 0;
+}
+
+IConfig config = DefaultConfig.Instance;
+if (arguments.Remove("--short"))
+{
+    // Three warm-ups, three measured iterations, one launch: the whole set in a few minutes on two cores.
+    config = config.AddJob(Job.ShortRun.WithId("ShortRun"));
+}
+
+// With no filter BenchmarkSwitcher would ask which benchmarks to run; the default is all of them.
+if (!arguments.Any(a => a is "--filter" or "-f" or "--list" or "--help" or "-h" || a.StartsWith("--filter=", StringComparison.Ordinal)))
+    arguments.AddRange(new[] { "--filter", "*" });
+
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(ComposeBenchmarks).Assembly).Run(arguments.ToArray(), config);
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;

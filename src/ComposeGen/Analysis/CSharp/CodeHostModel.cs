@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ComposeGen.Analysis.Networking;
+using ComposeGen.Emit;
+using ComposeGen.Model;
+using ComposeGen.Parsing.Loading;
+using ComposeGen.Pipeline;
+
+namespace ComposeGen.Analysis.CSharp;
+
+/// <summary>
+/// What the C# host analyzer knows about the compose project of one compilation: the reachability model,
+/// the service this project is (when known), every name compose resolves, and (built only when first
+/// needed) the generated API's member names. Built once per compilation, read-only afterwards except for
+/// the lazily built API model.
+/// </summary>
+internal sealed class CodeHostModel
+{
+    private static readonly StringComparer Names = StringComparer.OrdinalIgnoreCase;
+
+    private readonly Dictionary<string, Service> _byAnyName = new(Names);
+    private readonly Dictionary<string, Service> _byHostname = new(Names);
+    private readonly Lazy<Dictionary<string, ApiService>?> _api;
+
+    private CodeHostModel(ProjectInputs inputs, ComposeProject project)
+    {
+        Model = ReachabilityModel.Build(project);
+        ComposeFileName = ComposePath.FileName(inputs.Files[0].Path);
+        Namespace = NamespaceOf(inputs.Options.Namespace);
+        Self = FindSelf(project, inputs);
+
+        foreach (var service in project.Services)
+        {
+            if (!_byAnyName.ContainsKey(service.Name))
+                _byAnyName[service.Name] = service;
+        }
+
+        foreach (var service in project.Services)
+        {
+            if (service.ContainerName is { } containerName && containerName.Value.Length > 0 && !_byAnyName.ContainsKey(containerName.Value))
+                _byAnyName[containerName.Value] = service;
+            foreach (var network in service.Networks)
+            {
+                foreach (var alias in network.Aliases)
+                {
+                    if (!_byAnyName.ContainsKey(alias))
+                        _byAnyName[alias] = service;
+                }
+            }
+        }
+
+        foreach (var service in project.Services)
+        {
+            foreach (var link in service.Links)
+            {
+                if (link.Alias is { } alias && !_byAnyName.ContainsKey(alias) && Model.Service(link.Service) is { } linked)
+                    _byAnyName[alias] = linked;
+            }
+
+            if (service.Hostname is { } hostname && hostname.Value.Length > 0 && !_byHostname.ContainsKey(hostname.Value))
+                _byHostname[hostname.Value] = service;
+        }
+
+        _api = new Lazy<Dictionary<string, ApiService>?>(() => BuildApi(inputs, project), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public ReachabilityModel Model { get; }
+
+    /// <summary>The compose service this project is: <c>ComposeService</c>, else the one built from the project directory; null when unknown.</summary>
+    public Service? Self { get; }
+
+    /// <summary>The namespace of the generated <c>Compose</c> class ("" for the global namespace).</summary>
+    public string Namespace { get; }
+
+    /// <summary>The main compose file's name, for messages.</summary>
+    public string ComposeFileName { get; }
+
+    public static CodeHostModel Create(ProjectInputs inputs, ComposeProject project) => new(inputs, project);
+
+    /// <summary>The service a name means from anywhere in the project (service name, container_name, network or link alias); null when none.</summary>
+    public Service? AnyNamed(string name) => _byAnyName.TryGetValue(name, out var service) ? service : null;
+
+    /// <summary>The service whose <c>hostname:</c> is <paramref name="name"/> (a name other containers cannot resolve).</summary>
+    public Service? WithHostname(string name) => _byHostname.TryGetValue(name, out var service) ? service : null;
+
+    /// <summary>A close known name for a typo, from the project's point of view (or <see cref="Self"/>'s, when known).</summary>
+    public string? Suggest(string name)
+    {
+        if (Self is { } self)
+            return Model.Suggest(self, name);
+        return Parsing.NameSuggestion.Closest(name, _byAnyName.Keys.Where(k => Math.Abs(k.Length - name.Length) <= 3));
+    }
+
+    /// <summary>The generated API's description of a service (identifier, endpoints, connection string), or null when it cannot be built.</summary>
+    public ApiService? Api(Service service)
+        => _api.Value is { } api && api.TryGetValue(service.Name, out var found) ? found : null;
+
+    private static Dictionary<string, ApiService>? BuildApi(ProjectInputs inputs, ComposeProject project)
+    {
+        try
+        {
+            var model = ApiModelBuilder.Build(project, NamespaceOf(inputs.Options.Namespace), inputs.DotEnvPath, inputs.ComposeDirectory, false);
+            var result = new Dictionary<string, ApiService>(StringComparer.Ordinal);
+            foreach (var service in model.Services)
+            {
+                if (!result.ContainsKey(service.Key))
+                    result[service.Key] = service;
+            }
+
+            return result;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The generator's namespace rule: each dotted part made a valid identifier.</summary>
+    private static string NamespaceOf(string name)
+        => string.Join(".", name.Split(new[] { '.' }, StringSplitOptions.RemoveEmptyEntries).Select(part => Identifiers.IsValid(part) ? part : Identifiers.Pascal(part)));
+
+    /// <summary><c>ComposeService</c>, else the service whose <c>build</c> context (relative to the compose file's directory) is the project directory.</summary>
+    private static Service? FindSelf(ComposeProject project, ProjectInputs inputs)
+    {
+        if (inputs.Options.Service is { } named)
+            return project.Services.FirstOrDefault(s => s.Name == named) ?? project.Services.FirstOrDefault(s => Names.Equals(s.Name, named));
+
+        var projectDirectory = Trim(inputs.Options.ProjectDirectory);
+        if (projectDirectory.Length == 0)
+            return null;
+        var composeDirectory = inputs.ComposeDirectory;
+        Service? found = null;
+        foreach (var service in project.Services)
+        {
+            if (service.Build?.Context is not { } context || context.Value.Length == 0)
+                continue;
+            var directory = Trim(ComposePath.Combine(composeDirectory, context.Value));
+            if (!string.Equals(directory, projectDirectory, StringComparison.OrdinalIgnoreCase))
+                continue;
+            if (found is not null)
+                return null; // two services built from this project: not knowable which one this is
+            found = service;
+        }
+
+        return found;
+    }
+
+    private static string Trim(string path) => ComposePath.Normalize(path).TrimEnd('/');
+}

@@ -1,0 +1,399 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using ComposeGen.Analysis.Networking;
+using ComposeGen.Diagnostics;
+using ComposeGen.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ComposeGen.Analysis.CSharp;
+
+/// <summary>
+/// CG5001–CG5003 (SPEC §6): host names in C# string literals (and the constant text of interpolated strings)
+/// checked against the compose project. The compose files are loaded once per compilation, in a
+/// compilation-start action; each literal first goes through <see cref="HostReferenceExtractor.MayContainHost"/>
+/// (one <c>IndexOfAny</c>), so an ordinary literal costs almost nothing.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>CG5001 property: the name to use instead (the "did you mean").</summary>
+    public const string SuggestionProperty = "Suggestion";
+
+    /// <summary>CG5001 property: the host as written (the text the diagnostic's span covers when it is exact).</summary>
+    public const string HostProperty = "Host";
+
+    /// <summary>CG5003 property: the generated member to use, relative to <see cref="NamespaceProperty"/> (<c>Compose.Services.OrdersDb.ConnectionString</c>).</summary>
+    public const string MemberProperty = "Member";
+
+    /// <summary>CG5003 property: the namespace of the generated <c>Compose</c> class ("" for the global namespace).</summary>
+    public const string NamespaceProperty = "Namespace";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.UnknownHostInCode, DiagnosticDescriptors.UnreachableHostInCode, DiagnosticDescriptors.UseGeneratedMember);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(Start);
+    }
+
+    private static void Start(CompilationStartAnalysisContext context)
+    {
+        CodeHostModel? model;
+        try
+        {
+            model = CodeHostModelCache.Get(context.Options, context.CancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception)
+        {
+            // Never crash (SPEC §8): the compose analyzer reports what is wrong with the files.
+            return;
+        }
+
+        if (model is null)
+            return;
+        context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, model), SyntaxKind.StringLiteralExpression);
+        context.RegisterSyntaxNodeAction(c => AnalyzeInterpolatedText(c, model), SyntaxKind.InterpolatedStringText);
+        context.RegisterSyntaxNodeAction(c => AnalyzeConstantConcatenation(c, model), SyntaxKind.AddExpression);
+    }
+
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, CodeHostModel model)
+    {
+        var literal = (LiteralExpressionSyntax)context.Node;
+        var token = literal.Token;
+        var value = token.ValueText;
+        if (!HostReferenceExtractor.MayContainHost(value))
+            return;
+        Analyze(context, model, value, literal, mayUseMember: !IsConstantContext(literal),
+            reference => IsCutOff(literal, reference, value.Length) ? null : HostLocation(token, literal, reference));
+    }
+
+    private static void AnalyzeInterpolatedText(SyntaxNodeAnalysisContext context, CodeHostModel model)
+    {
+        var text = (InterpolatedStringTextSyntax)context.Node;
+        var token = text.TextToken;
+        var value = token.ValueText;
+        if (!HostReferenceExtractor.MayContainHost(value))
+            return;
+        Analyze(context, model, value, text, mayUseMember: false,
+            reference => IsCutOff(text, reference, value.Length) ? null : HostLocation(token, text, reference));
+    }
+
+    /// <param name="locate">Where to report a host reference; null to skip it (only part of the host is in this value, or another action reports it).</param>
+    /// <summary>
+    /// A <c>+</c> of constants where a constant is required (<c>const</c> initializers, attribute arguments):
+    /// <c>const string Url = "redis://" + CacheHost + ":6379"</c>. Hosts that lie inside one literal are that
+    /// literal's (reported by <see cref="AnalyzeLiteral"/>); the others are reported on the operands they span.
+    /// </summary>
+    private static void AnalyzeConstantConcatenation(SyntaxNodeAnalysisContext context, CodeHostModel model)
+    {
+        var expression = (BinaryExpressionSyntax)context.Node;
+        var parent = expression.Parent;
+        while (parent is ParenthesizedExpressionSyntax)
+            parent = parent.Parent;
+        if (parent is BinaryExpressionSyntax outer && outer.IsKind(SyntaxKind.AddExpression))
+            return; // only the outermost +
+        if (!IsConstantContext(expression))
+            return;
+        var constant = context.SemanticModel.GetConstantValue(expression, context.CancellationToken);
+        if (!constant.HasValue || constant.Value is not string value || !HostReferenceExtractor.MayContainHost(value))
+            return;
+
+        var leaves = new List<(ExpressionSyntax Leaf, int Start, int End)>();
+        var offset = 0;
+        foreach (var leaf in Operands(expression))
+        {
+            var part = context.SemanticModel.GetConstantValue(leaf, context.CancellationToken);
+            var text = part.HasValue ? part.Value switch { string t => t, char c => c.ToString(), _ => null } : null;
+            if (text is null)
+                return;
+            leaves.Add((leaf, offset, offset + text.Length));
+            offset += text.Length;
+        }
+
+        if (offset != value.Length)
+            return;
+        Analyze(context, model, value, expression, mayUseMember: false, reference =>
+        {
+            var start = reference.Offset;
+            var end = reference.Offset + reference.Host.Length;
+            var covering = leaves.Where(l => l.End > start && l.Start < end).ToList();
+            if (covering.Count == 0 || (covering.Count == 1 && covering[0].Leaf is LiteralExpressionSyntax))
+                return null;
+            return Location.Create(expression.SyntaxTree, TextSpan.FromBounds(covering[0].Leaf.SpanStart, covering[covering.Count - 1].Leaf.Span.End));
+        });
+    }
+
+    /// <summary>The operands of a chain of <c>+</c>, left to right, through parentheses.</summary>
+    private static IEnumerable<ExpressionSyntax> Operands(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+            expression = parenthesized.Expression;
+        if (expression is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+        {
+            foreach (var operand in Operands(binary.Left))
+                yield return operand;
+            foreach (var operand in Operands(binary.Right))
+                yield return operand;
+        }
+        else
+        {
+            yield return expression;
+        }
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext context, CodeHostModel model, string value, SyntaxNode node, bool mayUseMember, Func<HostReference, Location?> locate)
+    {
+        IReadOnlyList<HostReference> references;
+        try
+        {
+            references = HostReferenceExtractor.Extract(value);
+        }
+        catch (Exception)
+        {
+            return;
+        }
+
+        var reportedUse = false;
+        foreach (var reference in references)
+        {
+            if (reference.IsIpLiteral || HostNames.IsWellKnown(reference.Host) || HostNames.IsLoopback(reference.Host))
+                continue;
+            var host = reference.Host;
+            if (locate(reference) is not { } location)
+                continue;
+            var dotted = !reference.IsSingleLabel;
+            if (dotted && model.AnyNamed(host) is null)
+                continue; // left to real DNS
+
+            var verdict = Judge(model, reference);
+            switch (verdict.Kind)
+            {
+                case VerdictKind.Unknown:
+                {
+                    var suggestion = model.Suggest(host);
+                    // A bare "word:1234" is as often a cache key or a label as a host: only a typo of a known name counts.
+                    if (reference.Kind == HostReferenceKind.HostPort && suggestion is null && verdict.Hostname is null)
+                        break;
+                    var message = verdict.Hostname is { } owner
+                        ? $"'{reference.Display}' names '{host}', the hostname: of service '{owner.Name}', which other containers cannot resolve; use the service name '{owner.Name}'"
+                        : $"'{reference.Display}' names '{host}', which is no name compose resolves in {model.ComposeFileName} (a service, container_name or network alias)"
+                          + (suggestion is null ? "" : $"; did you mean '{suggestion}'?");
+                    var replacement = verdict.Hostname?.Name ?? suggestion;
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(HostProperty, host);
+                    if (replacement is not null)
+                        properties = properties.Add(SuggestionProperty, replacement);
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownHostInCode, location, properties, message));
+                    break;
+                }
+
+                case VerdictKind.Unreachable:
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnreachableHostInCode, location, verdict.Message));
+                    break;
+                case VerdictKind.Resolves when mayUseMember && !reportedUse && verdict.Target is { } target:
+                    if (GeneratedMember(model, target, reference, value) is { } member)
+                    {
+                        reportedUse = true;
+                        var properties = ImmutableDictionary<string, string?>.Empty.Add(MemberProperty, member).Add(NamespaceProperty, model.Namespace);
+                        var message = $"'{Shorten(value)}' spells out what the generated '{member}' provides (from {model.ComposeFileName}); use the generated member";
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UseGeneratedMember, node.GetLocation(), properties, message));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private enum VerdictKind
+    {
+        Silent,
+        Unknown,
+        Unreachable,
+        Resolves,
+    }
+
+    private readonly record struct Verdict(VerdictKind Kind, Service? Target = null, Service? Hostname = null, string? Message = null);
+
+    private static Verdict Judge(CodeHostModel model, HostReference reference)
+    {
+        var host = reference.Host;
+        if (model.Self is not { } self)
+        {
+            if (model.AnyNamed(host) is { } any)
+                return new Verdict(VerdictKind.Resolves, any);
+            return new Verdict(VerdictKind.Unknown, Hostname: model.WithHostname(host));
+        }
+
+        var reach = model.Model;
+        var resolution = reach.Resolve(self, host);
+        var target = resolution.Target;
+        var display = reference.Display;
+        switch (resolution.Kind)
+        {
+            case NameResolutionKind.Unknown:
+                return new Verdict(VerdictKind.Unknown);
+            case NameResolutionKind.Hostname:
+                return new Verdict(VerdictKind.Unknown, Hostname: target);
+            case NameResolutionKind.NoSharedNetwork when target is not null:
+                return new Verdict(VerdictKind.Unreachable, Message:
+                    $"'{display}' names service '{target.Name}', which this project's service '{self.Name}' cannot reach: they share no network ({self.Name} is on {NetworkingRules.List(reach.NetworksOf(self))}, {target.Name} is on {NetworkingRules.List(reach.NetworksOf(target))})");
+            case NameResolutionKind.AliasOnOtherNetwork when target is not null:
+                return new Verdict(VerdictKind.Unreachable, Message:
+                    $"'{display}' names '{host}', an alias of '{target.Name}' only on {NetworkingRules.List(resolution.Networks)}, which this project's service '{self.Name}' is not on ({self.Name} is on {NetworkingRules.List(reach.NetworksOf(self))})");
+            case NameResolutionKind.FromOutsideNetworks when target is not null:
+                return new Verdict(VerdictKind.Unreachable, Message:
+                    $"'{display}' names service '{target.Name}', but this project's service '{self.Name}' uses {NetworkingRules.ModeText(reach.AttachmentOf(reach.StackOwnerOf(self)), reach.StackOwnerOf(self))}: it is on no compose network ({self.Name} is on [], {target.Name} is on {NetworkingRules.List(reach.NetworksOf(target))})");
+            case NameResolutionKind.TargetOutsideNetworks when target is not null:
+                return new Verdict(VerdictKind.Unreachable, Message:
+                    $"'{display}' names service '{target.Name}', which uses {NetworkingRules.ModeText(reach.AttachmentOf(target), target)} and is on no compose network ({self.Name} is on {NetworkingRules.List(reach.NetworksOf(self))}, {target.Name} is on [])");
+            case NameResolutionKind.TargetInOtherStack when target is not null:
+                return new Verdict(VerdictKind.Unreachable, Message:
+                    $"'{display}' names service '{target.Name}', which runs in the network stack of '{reach.StackOwnerOf(target).Name}' and has no name of its own; use '{reach.StackOwnerOf(target).Name}'");
+            default:
+                return resolution.Resolves && target is not null ? new Verdict(VerdictKind.Resolves, target) : new Verdict(VerdictKind.Silent);
+        }
+    }
+
+    /// <summary>
+    /// The generated member that provides what the whole literal spells out: the service's connection string
+    /// (<c>Host=orders-db;Port=5432;...</c>, <c>redis://cache:6379</c>, <c>cache:6379</c> for a service with a
+    /// recipe), else an endpoint's <c>host:port</c>; null when the literal is more or other than that.
+    /// </summary>
+    private static string? GeneratedMember(CodeHostModel model, Service target, HostReference reference, string value)
+    {
+        if (model.Api(target) is not { } api)
+            return null;
+        var trimmed = value.Trim();
+        var port = reference.EffectivePort;
+        var listens = port is null || api.Ports.Any(p => p.Container == port.Value);
+        if (!listens)
+            return null;
+        var prefix = "Compose.Services." + api.Identifier;
+
+        var wholeHostPort = reference.Kind == HostReferenceKind.HostPort && reference.Port is not null
+                            && string.Equals(trimmed, value.Substring(reference.Offset, reference.Length), StringComparison.Ordinal);
+        if (api.Connection is not null)
+        {
+            var spellsOut = reference.Kind switch
+            {
+                HostReferenceKind.ConnectionString => IsKeyValueList(trimmed),
+                HostReferenceKind.Url => reference.Scheme is { } scheme && trimmed.StartsWith(scheme + "://", StringComparison.OrdinalIgnoreCase) && trimmed.IndexOf(' ') < 0,
+                HostReferenceKind.Credentials => trimmed.IndexOf(' ') < 0,
+                HostReferenceKind.HostPort => wholeHostPort,
+                _ => false,
+            };
+            if (spellsOut)
+                return prefix + ".ConnectionString";
+        }
+
+        if (wholeHostPort && port is { } p)
+        {
+            foreach (var endpoint in api.Endpoints)
+            {
+                if (endpoint.PortIndex < api.Ports.Count && api.Ports[endpoint.PortIndex].Container == p)
+                    return prefix + ".Endpoints." + endpoint.Identifier + ".HostAndPort";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// True when the host touches an end of the value and more text is joined there: an interpolation hole
+    /// (<c>$"redis://cache{suffix}:6379"</c>) or the other operand of <c>+</c> (<c>"redis://ca" + rest</c>).
+    /// </summary>
+    private static bool IsCutOff(SyntaxNode node, HostReference reference, int valueLength)
+    {
+        var atStart = reference.Offset == 0;
+        var atEnd = reference.Offset + reference.Host.Length >= valueLength;
+        if (!atStart && !atEnd)
+            return false;
+        if (node is InterpolatedStringTextSyntax text && text.Parent is InterpolatedStringExpressionSyntax interpolated)
+        {
+            var contents = interpolated.Contents;
+            var index = contents.IndexOf(text);
+            return (atStart && index > 0 && contents[index - 1] is InterpolationSyntax)
+                   || (atEnd && index >= 0 && index + 1 < contents.Count && contents[index + 1] is InterpolationSyntax);
+        }
+
+        SyntaxNode current = node;
+        while (current.Parent is ParenthesizedExpressionSyntax parenthesized)
+            current = parenthesized;
+        if (current.Parent is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+            return (atStart && binary.Right == current) || (atEnd && binary.Left == current);
+        return false;
+    }
+
+    /// <summary><c>Key=value;Other Key=value</c> and nothing else: no free text, no spaces inside values.</summary>
+    private static bool IsKeyValueList(string text)
+    {
+        var fields = 0;
+        foreach (var field in text.Split(';'))
+        {
+            if (field.Trim().Length == 0)
+                continue;
+            var eq = field.IndexOf('=');
+            if (eq <= 0)
+                return false;
+            var key = field.Substring(0, eq).Trim();
+            var value = field.Substring(eq + 1).Trim();
+            if (key.Length == 0 || key.Any(c => !(char.IsLetterOrDigit(c) || c is ' ' or '_' or '.' or '-')) || value.Any(char.IsWhiteSpace))
+                return false;
+            fields++;
+        }
+
+        return fields > 0;
+    }
+
+    /// <summary>The host inside the literal, or the whole literal when the characters cannot be mapped back with certainty.</summary>
+    private static Location HostLocation(SyntaxToken token, SyntaxNode node, HostReference reference)
+    {
+        if (LiteralSpanMapper.Map(token, reference.Offset, reference.Host.Length) is { } span)
+            return Location.Create(node.SyntaxTree, span);
+        return node.GetLocation();
+    }
+
+    /// <summary>
+    /// Where a literal must stay a constant (attribute arguments, <c>const</c> initializers, parameter defaults,
+    /// <c>case</c> labels and constant patterns): a generated property cannot replace it.
+    /// </summary>
+    private static bool IsConstantContext(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case AttributeArgumentSyntax:
+                case CaseSwitchLabelSyntax:
+                case ConstantPatternSyntax:
+                case ParameterSyntax:
+                    return true;
+                case FieldDeclarationSyntax field:
+                    return field.Modifiers.Any(SyntaxKind.ConstKeyword);
+                case LocalDeclarationStatementSyntax local:
+                    return local.IsConst;
+                case StatementSyntax:
+                case MemberDeclarationSyntax:
+                case ArgumentSyntax:
+                case LambdaExpressionSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Shorten(string value)
+        => value.Length <= 60 ? value : value.Substring(0, 57) + "...";
+}

@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using ComposeGen.Parsing.DotEnv;
+using ComposeGen.Parsing.Interpolation;
+using ComposeGen.Parsing.Loading;
+using ComposeGen.Pipeline;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ComposeGen.Analysis;
+
+/// <summary>
+/// The compose project of an analysis: the generator's choice of files among the additional files,
+/// loaded with the variables of its <c>.env</c> additional file — what docker compose would see on a
+/// machine with no shell variables set (analyzers do not read the build's environment). Shared by the
+/// compose analyzer and the analyzer of C# literals.
+/// </summary>
+internal sealed class ComposeProjectLoader
+{
+    private readonly Dictionary<string, AdditionalText> _files;
+    private readonly ImmutableArray<ComposeInputFile?> _yaml;
+
+    private ComposeProjectLoader(Dictionary<string, AdditionalText> files, ImmutableArray<ComposeInputFile?> yaml, ProjectInputs inputs)
+    {
+        _files = files;
+        _yaml = yaml;
+        Inputs = inputs;
+    }
+
+    public ProjectInputs Inputs { get; }
+
+    /// <summary>Null when the compilation has no compose project (or ComposeGen is disabled).</summary>
+    public static ComposeProjectLoader? Find(AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var files = new Dictionary<string, AdditionalText>(StringComparer.Ordinal);
+        foreach (var file in options.AdditionalFiles)
+            files[ComposePath.Normalize(file.Path)] = file;
+        var yaml = options.AdditionalFiles
+            .Select(file => ComposeInputs.Read(file, options.AnalyzerConfigOptionsProvider, cancellationToken))
+            .ToImmutableArray();
+        var inputs = ComposeInputs.Select(yaml, GeneratorOptions.From(options.AnalyzerConfigOptionsProvider.GlobalOptions));
+        return inputs is null ? null : new ComposeProjectLoader(files, yaml, inputs);
+    }
+
+    /// <summary>The chosen inputs and the merged project, or null when there is no compose project.</summary>
+    public static (ProjectInputs Inputs, ComposeLoadResult Result)? Load(AnalyzerOptions options, CancellationToken cancellationToken)
+        => Find(options, cancellationToken) is { } loader ? (loader.Inputs, loader.LoadProject(cancellationToken)) : null;
+
+    public ComposeLoadResult LoadProject(CancellationToken cancellationToken = default)
+        => Load(Inputs.Files.Select(f => f.Path).ToList(), cancellationToken);
+
+    /// <summary>Loads <paramref name="files"/> in merge order; every YAML additional file can be reached by extends/include.</summary>
+    public ComposeLoadResult Load(IReadOnlyList<string> files, CancellationToken cancellationToken = default)
+    {
+        var texts = _yaml.Where(f => f is not null).Select(f => new KeyValuePair<string, string>(f!.Path, f.Text));
+        IVariableSource variables = DictionaryVariableSource.Empty;
+        if (Inputs.DotEnvPath is { } envPath && _files.TryGetValue(ComposePath.Normalize(envPath), out var envFile) && envFile.GetText(cancellationToken) is { } envText)
+            variables = DotEnvParser.Parse(envText.ToString(), envPath).AsVariableSource();
+        return ComposeLoader.Load(new ComposeLoadRequest(files, new DictionaryFileSource(texts), variables, Inputs.Options.ProjectName));
+    }
+}
