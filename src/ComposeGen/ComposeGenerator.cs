@@ -74,7 +74,8 @@ public sealed class ComposeGenerator : IIncrementalGenerator
     /// <summary>The compose model, loaded from the additional files' texts only, with no variables.</summary>
     private static LoadedProject Load(ProjectInputs inputs)
     {
-        var source = new DictionaryFileSource(inputs.Files.Select(f => new System.Collections.Generic.KeyValuePair<string, string>(f.Path, f.Text)));
+        // Every YAML additional file, so that extends: {file: ...} and include reach the files they name.
+        var source = new DictionaryFileSource(inputs.Available.Select(f => new System.Collections.Generic.KeyValuePair<string, string>(f.Path, f.Text)));
         var result = ComposeLoader.Load(new ComposeLoadRequest(
             inputs.Files.Select(f => f.Path).ToList(),
             source,

@@ -21,12 +21,10 @@ namespace ComposeGen.Analysis;
 internal sealed class ComposeProjectLoader
 {
     private readonly Dictionary<string, AdditionalText> _files;
-    private readonly ImmutableArray<ComposeInputFile?> _yaml;
 
-    private ComposeProjectLoader(Dictionary<string, AdditionalText> files, ImmutableArray<ComposeInputFile?> yaml, ProjectInputs inputs)
+    private ComposeProjectLoader(Dictionary<string, AdditionalText> files, ProjectInputs inputs)
     {
         _files = files;
-        _yaml = yaml;
         Inputs = inputs;
     }
 
@@ -42,7 +40,7 @@ internal sealed class ComposeProjectLoader
             .Select(file => ComposeInputs.Read(file, options.AnalyzerConfigOptionsProvider, cancellationToken))
             .ToImmutableArray();
         var inputs = ComposeInputs.Select(yaml, GeneratorOptions.From(options.AnalyzerConfigOptionsProvider.GlobalOptions));
-        return inputs is null ? null : new ComposeProjectLoader(files, yaml, inputs);
+        return inputs is null ? null : new ComposeProjectLoader(files, inputs);
     }
 
     /// <summary>The chosen inputs and the merged project, or null when there is no compose project.</summary>
@@ -55,7 +53,7 @@ internal sealed class ComposeProjectLoader
     /// <summary>Loads <paramref name="files"/> in merge order; every YAML additional file can be reached by extends/include.</summary>
     public ComposeLoadResult Load(IReadOnlyList<string> files, CancellationToken cancellationToken = default)
     {
-        var texts = _yaml.Where(f => f is not null).Select(f => new KeyValuePair<string, string>(f!.Path, f.Text));
+        var texts = Inputs.Available.Select(f => new KeyValuePair<string, string>(f.Path, f.Text));
         IVariableSource variables = DictionaryVariableSource.Empty;
         if (Inputs.DotEnvPath is { } envPath && _files.TryGetValue(ComposePath.Normalize(envPath), out var envFile) && envFile.GetText(cancellationToken) is { } envText)
             variables = DotEnvParser.Parse(envText.ToString(), envPath).AsVariableSource();

@@ -53,9 +53,15 @@ public sealed record GeneratorOptions(
     }
 }
 
-/// <summary>The files of the one compose project this compilation uses, in merge order, and the options.</summary>
-public sealed record ProjectInputs(EquatableArray<ComposeInputFile> Files, string? DotEnvPath, GeneratorOptions Options)
+/// <summary>
+/// The files of the one compose project this compilation uses, in merge order, the other YAML files
+/// that <c>extends</c> and <c>include</c> may reach, and the options.
+/// </summary>
+public sealed record ProjectInputs(EquatableArray<ComposeInputFile> Files, EquatableArray<ComposeInputFile> OtherFiles, string? DotEnvPath, GeneratorOptions Options)
 {
+    /// <summary>Every YAML file the loader may read, the project's own first.</summary>
+    public System.Collections.Generic.IEnumerable<ComposeInputFile> Available => Files.Concat(OtherFiles);
+
     public string ComposeDirectory => ComposePath.Directory(Files[0].Path);
 }
 
@@ -129,6 +135,7 @@ public static class ComposeInputs
             return null;
 
         var dotEnv = options.EnvFile ?? ComposePath.Combine(ComposePath.Directory(chosen[0].Path), ".env");
-        return new ProjectInputs(chosen.ToEquatableArray(), dotEnv, options);
+        var others = files.Where(f => !chosen.Contains(f)).OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray();
+        return new ProjectInputs(chosen.ToEquatableArray(), others, dotEnv, options);
     }
 }

@@ -32,6 +32,16 @@ public class SnapshotTests
     }
 
     [Fact]
+    public void Extends_from_another_yaml_additional_file_reaches_that_file()
+    {
+        var run = GeneratorHarness.Run(
+            "services:\n  web:\n    extends:\n      file: common/base.yml\n      service: base\n",
+            otherFiles: new Microsoft.CodeAnalysis.AdditionalText[] { new InMemoryText(GeneratorHarness.ComposeDirectory + "/common/base.yml", "services:\n  base:\n    image: shop/base:2\n    ports: [\"8080:80\"]\n") });
+        Assert.Empty(run.CompilationProblems);
+        Assert.Contains("public const string Image = \"shop/base:2\";", run.Source());
+    }
+
+    [Fact]
     public void The_output_is_deterministic()
         => Assert.Equal(Generate(TestProjects.Shop), Generate(TestProjects.Shop));
 
