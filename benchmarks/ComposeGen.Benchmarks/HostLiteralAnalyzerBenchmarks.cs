@@ -62,6 +62,36 @@ public class HostLiteralAnalyzerBenchmarks
         return analyzers.Compilation.Emit(stream).Success ? stream.Length + diagnostics : -1;
     }
 
+    /// <summary>
+    /// The three cases run in alternation, round after round, in one process (so machine load hits all of
+    /// them alike); prints the minimum and median CPU time of each, and the analyzer's share by both.
+    /// </summary>
+    public static void RunAlternating(int rounds)
+    {
+        var bench = new HostLiteralAnalyzerBenchmarks();
+        bench.Setup();
+        var cases = new (string Name, Func<long> Run)[] { ("compile", bench.Compile), ("control", bench.CompileWithControl), ("analyzer", bench.CompileWithAnalyzer) };
+        var times = cases.ToDictionary(c => c.Name, _ => new List<double>());
+        for (var round = 0; round < rounds + 2; round++)
+        {
+            foreach (var (name, run) in cases)
+            {
+                GC.Collect();
+                var before = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+                run();
+                var cpu = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - before).TotalMilliseconds;
+                if (round >= 2)
+                    times[name].Add(cpu);
+            }
+        }
+
+        double Min(string n) => times[n].Min();
+        double Median(string n) => times[n].OrderBy(t => t).ElementAt(times[n].Count / 2);
+        foreach (var (name, _) in cases)
+            Console.WriteLine($"{name,-9} min {Min(name),8:F1} ms   median {Median(name),8:F1} ms   (CPU, {rounds} rounds)");
+        Console.WriteLine($"analyzer share of compile: by min {(Min("analyzer") - Min("control")) / Min("compile"):P1}, by median {(Median("analyzer") - Median("control")) / Median("compile"):P1}");
+    }
+
     /// <summary>Registers for the same kind of nodes and does nothing: the cost of being an analyzer at all.
     /// Only ever run in-process here, never loaded by a compiler, so the analyzer-packaging rules do not apply.</summary>
 #pragma warning disable RS1041, RS1036, RS2008, RS1026
