@@ -126,6 +126,15 @@ public class ComposeLoaderTests
     public void An_empty_main_file_is_an_error_but_a_missing_file_is_reported_too()
     {
         Assert.Contains("empty compose file", TestCompose.Load("# nothing here\n").Single("CG1001").Message);
+
+        var missing = ComposeGen.Parsing.Loading.ComposeLoader.Load(new ComposeGen.Parsing.Loading.ComposeLoadRequest(
+            new[] { "/app/compose.yaml", "/app/compose.override.yaml" },
+            new ComposeGen.Parsing.Loading.DictionaryFileSource(new Dictionary<string, string> { ["/app/compose.yaml"] = "services:\n  a: {image: a}\n" }),
+            ComposeGen.Parsing.Interpolation.DictionaryVariableSource.Empty));
+        var problem = missing.Single("CG1001");
+        Assert.Equal("file '/app/compose.override.yaml' was not found", problem.Message);
+        Assert.Equal("/app/compose.override.yaml", problem.Span.Path);
+        Assert.Equal("a", Assert.Single(missing.Project.Services).Name); // the rest still loads
     }
 
     [Fact]

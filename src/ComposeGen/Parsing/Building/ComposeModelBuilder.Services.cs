@@ -122,11 +122,10 @@ internal sealed partial class ComposeModelBuilder
             {
                 result.Add(new PortMapping(target, null, hostIp, protocol, name, appProtocol, mode, origin));
             }
-            else if (PortSyntax.TryParseRange(publishedText!, out var start, out var end))
+            else if (PortSyntax.TryParseRange(publishedText!, out var start, out _))
             {
                 // A published range for one target: docker picks a free port in it; the first is what clients expect.
                 result.Add(new PortMapping(target, start, hostIp, protocol, name, appProtocol, mode, origin));
-                _ = end;
             }
             else
             {

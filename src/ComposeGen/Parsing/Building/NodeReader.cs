@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
 using ComposeGen.Diagnostics;
 using ComposeGen.Model;
@@ -223,6 +222,4 @@ internal sealed class NodeReader
 
         return true;
     }
-
-    public static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

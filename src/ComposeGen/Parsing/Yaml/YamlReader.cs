@@ -186,7 +186,7 @@ public static class YamlReader
                 {
                     if (stack.Count == 0)
                         return completed;
-                    stack.Peek().Add(this, completed);
+                    stack.Peek().Add(completed);
                 }
 
                 if (!Advance(parser))
@@ -420,7 +420,7 @@ public static class YamlReader
 
         public bool ExpectsKey => _mapping is not null && _pendingKey is null;
 
-        public void Add(TreeBuilder builder, YNode node)
+        public void Add(YNode node)
         {
             if (_items is not null)
             {
