@@ -27,10 +27,16 @@ public sealed class ComposeGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        context.RegisterPostInitializationOutput(static output =>
+        // C# 7.3 (the default of netstandard2.0 and .NET Framework projects) gets the same code without its
+        // nullable annotations; the runtime sources depend on it, so they are a source output, not post-init.
+        var csharp73 = context.ParseOptionsProvider
+            .Select(static (parseOptions, _) => CSharp73Downlevel.Needed(parseOptions))
+            .WithTrackingName(TrackingNames.LanguageVersion);
+
+        context.RegisterSourceOutput(csharp73, static (output, downlevel) =>
         {
             foreach (var (hintName, text) in RuntimeSources.All)
-                output.AddSource(hintName, text);
+                output.AddSource(hintName, downlevel ? CSharp73Downlevel.Rewrite(text, RuntimeSources.ValueTypes) : text);
         });
 
         var files = context.AdditionalTextsProvider
@@ -64,10 +70,11 @@ public sealed class ComposeGenerator : IIncrementalGenerator
             .Select(static (api, _) => api is null ? null : ComposeEmitter.Emit(api))
             .WithTrackingName(TrackingNames.Source);
 
-        context.RegisterSourceOutput(source, static (output, text) =>
+        context.RegisterSourceOutput(source.Combine(csharp73), static (output, pair) =>
         {
+            var (text, downlevel) = pair;
             if (text is not null)
-                output.AddSource(ComposeEmitter.HintName, text);
+                output.AddSource(ComposeEmitter.HintName, downlevel ? CSharp73Downlevel.Rewrite(text, RuntimeSources.ValueTypes) : text);
         });
     }
 
@@ -109,6 +116,7 @@ public static class TrackingNames
 {
     public const string InputFiles = nameof(InputFiles);
     public const string Options = nameof(Options);
+    public const string LanguageVersion = nameof(LanguageVersion);
     public const string ProjectFiles = nameof(ProjectFiles);
     public const string ComposeModel = nameof(ComposeModel);
     public const string UsesConfiguration = nameof(UsesConfiguration);

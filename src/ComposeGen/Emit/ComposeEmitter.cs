@@ -69,7 +69,8 @@ internal static class ComposeEmitter
             w.Summary("Whether this process runs inside the compose network (host = service name, port = container port) or on the host (host = localhost, port = the published port). Detected from <c>/.dockerenv</c> and <c>DOTNET_RUNNING_IN_CONTAINER</c>, overridden by <c>COMPOSEGEN_CONTEXT=network|host</c> or by setting it.");
             using (w.Open($"public static {Runtime}.ComposeContext Context"))
             {
-                w.Line($"get => _context ??= {Runtime}.ComposeRuntime.DetectContext();");
+                // Not ??=: the same text must compile as C# 7.3 (CSharp73Downlevel only drops nullable annotations).
+                w.Line($"get => _context ?? (_context = {Runtime}.ComposeRuntime.DetectContext()).Value;");
                 w.Line("set => _context = value;");
             }
 

@@ -26,6 +26,11 @@ internal static class RuntimeSources
     /// </summary>
     public static IReadOnlyList<(string HintName, string Text)> All => Sources.Value;
 
+    /// <summary>The structs and enums the runtime sources declare (and the BCL's), for <see cref="CSharp73Downlevel"/>.</summary>
+    public static ISet<string> ValueTypes => DeclaredValueTypes.Value;
+
+    private static readonly Lazy<ISet<string>> DeclaredValueTypes = new(() => CSharp73Downlevel.DeclaredValueTypes(All.Select(s => s.Text)));
+
     private static IReadOnlyList<(string HintName, string Text)> Load()
     {
         var assembly = typeof(RuntimeSources).Assembly;

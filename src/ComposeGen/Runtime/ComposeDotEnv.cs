@@ -443,19 +443,7 @@ namespace ComposeGen.Runtime
                     if (c == '\\' && i + 1 < text.Length)
                     {
                         var escape = text[i + 1];
-                        var replacement = escape switch
-                        {
-                            'a' => '\a',
-                            'b' => '\b',
-                            'f' => '\f',
-                            'n' => '\n',
-                            'r' => '\r',
-                            't' => '\t',
-                            'v' => '\v',
-                            '\\' => '\\',
-                            '"' => '"',
-                            _ => '\0',
-                        };
+                        var replacement = Unescape(escape);
                         if (replacement != '\0')
                         {
                             output.Append(replacement);
@@ -511,6 +499,25 @@ namespace ComposeGen.Runtime
 
                 var after = _text[position + ExportKeyword.Length];
                 return after == '\t' || after == '\n' || after == '\f' || after == '\r' || after == ' ';
+            }
+
+            /// <summary>The character a backslash escape in double quotes stands for, or <c>'\0'</c> when it is none.</summary>
+            private static char Unescape(char escape)
+            {
+                // A switch statement, not a switch expression: the runtime sources must also compile as C# 7.3.
+                switch (escape)
+                {
+                    case 'a': return '\a';
+                    case 'b': return '\b';
+                    case 'f': return '\f';
+                    case 'n': return '\n';
+                    case 'r': return '\r';
+                    case 't': return '\t';
+                    case 'v': return '\v';
+                    case '\\': return '\\';
+                    case '"': return '"';
+                    default: return '\0';
+                }
             }
 
             /// <summary>compose-go's <c>isSpace</c>: a blank that is not a line break.</summary>

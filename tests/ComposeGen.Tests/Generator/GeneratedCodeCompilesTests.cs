@@ -7,7 +7,8 @@ namespace ComposeGen.Tests.Generator;
 
 /// <summary>
 /// SPEC §8: the generated code for every compose file docker compose accepts compiles with no warning
-/// (warnings are errors here), with nullable enabled, in C# 8 and latest, for netstandard2.0, net8.0 and net10.0.
+/// (warnings are errors here), with nullable enabled, in C# 8 and latest, for netstandard2.0, net8.0 and net10.0, and in C# 7.3
+/// (nullable off: it has none) for netstandard2.0.
 /// </summary>
 public class GeneratedCodeCompilesTests
 {
@@ -17,6 +18,8 @@ public class GeneratedCodeCompilesTests
 
     public static TheoryData<string, LanguageVersion> Targets() => new()
     {
+        // C# 7.3 is what a netstandard2.0 library gets by default: the generator rewrites its C# 8 for it.
+        { "netstandard2.0", LanguageVersion.CSharp7_3 },
         { "netstandard2.0", LanguageVersion.CSharp8 },
         { "net8.0", LanguageVersion.CSharp8 },
         { "net8.0", LanguageVersion.Latest },
@@ -62,6 +65,18 @@ public class GeneratedCodeCompilesTests
     {
         var run = GeneratorHarness.Run(TestProjects.Shop, references: ReferenceAssemblies.Net10.Concat(ReferenceAssemblies.Configuration), language: LanguageVersion.CSharp8);
         Assert.Contains("AddComposeConnectionStrings", run.Source());
+        Assert.Empty(run.CompilationProblems);
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp7_3)]
+    [InlineData(LanguageVersion.CSharp8)]
+    public void The_runtime_sources_are_C_sharp_8_rewritten_only_for_older_language_versions(LanguageVersion language)
+    {
+        var run = GeneratorHarness.Run(TestProjects.Shop, references: ReferenceAssemblies.NetStandard20, language: language);
+        var runtime = string.Join("\n", run.Result.GeneratedTrees.Select(t => t.ToString()));
+        Assert.Equal(language >= LanguageVersion.CSharp8, runtime.Contains("#nullable enable") && runtime.Contains("string?"));
+        Assert.Contains("int?", runtime); // Nullable<T> stays in both
         Assert.Empty(run.CompilationProblems);
     }
 

@@ -60,7 +60,7 @@ internal static class GeneratorHarness
             "Consumer",
             sources.Select(source => CSharpSyntaxTree.ParseText(source, parseOptions ?? new CSharpParseOptions(LanguageVersion.Latest))),
             references,
-            new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error, deterministic: true)
+            new CSharpCompilationOptions(kind, nullableContextOptions: (parseOptions?.LanguageVersion ?? LanguageVersion.Latest) < LanguageVersion.CSharp8 ? NullableContextOptions.Disable : NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error, deterministic: true)
                 // As the .NET SDK does (NoWarn 1701;1702): assembly-version unification notes, not problems.
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
 }

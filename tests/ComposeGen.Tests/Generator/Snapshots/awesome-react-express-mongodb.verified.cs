@@ -27,7 +27,7 @@ namespace Shop.Api
         /// </summary>
         public static global::ComposeGen.Runtime.ComposeContext Context
         {
-            get => _context ??= global::ComposeGen.Runtime.ComposeRuntime.DetectContext();
+            get => _context ?? (_context = global::ComposeGen.Runtime.ComposeRuntime.DetectContext()).Value;
             set => _context = value;
         }
 
