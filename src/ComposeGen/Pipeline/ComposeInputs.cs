@@ -72,6 +72,10 @@ public static class ComposeInputs
 
     public static readonly string[] OverrideFileNames = { "compose.override.yml", "compose.override.yaml", "docker-compose.override.yml", "docker-compose.override.yaml" };
 
+    private static bool IsAtOrAbove(string directory, string projectDirectory)
+        => projectDirectory.Equals(directory, StringComparison.Ordinal)
+           || projectDirectory.StartsWith(directory.EndsWith("/", StringComparison.Ordinal) ? directory : directory + "/", StringComparison.Ordinal);
+
     public static bool IsYaml(string path)
         => path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
 
@@ -95,13 +99,14 @@ public static class ComposeInputs
     /// <summary>
     /// Chooses the compose project: the files listed in <c>ComposeFiles</c> (in that order), else the main
     /// compose file (docker compose's precedence; the one nearest the project when several directories
-    /// have one) with the override files beside it. Other YAML additional files are ignored.
+    /// have one) with the first override file beside it. Other YAML additional files are ignored.
     /// </summary>
     public static ProjectInputs? Select(ImmutableArray<ComposeInputFile?> candidates, GeneratorOptions options)
     {
         if (!options.Enabled)
             return null;
-        var files = candidates.Where(f => f is not null).Select(f => f!).ToList();
+        // A file listed twice (by the project and by the package's targets) counts once.
+        var files = candidates.Where(f => f is not null).Select(f => f!).GroupBy(f => f.Path, StringComparer.Ordinal).Select(g => g.First()).ToList();
 
         List<ComposeInputFile> chosen;
         if (!options.ComposeFiles.IsEmpty)
@@ -116,7 +121,9 @@ public static class ComposeInputs
         {
             var main = files
                 .Where(f => f.Kind == ComposeFileKind.Compose && Array.IndexOf(ComposeFileNames, ComposePath.FileName(f.Path).ToLowerInvariant()) >= 0)
-                .OrderBy(f => f.Path.Count(c => c == '/') is var depth && f.Path.StartsWith(options.ProjectDirectory, StringComparison.Ordinal) ? -depth : depth)
+                // docker compose's search: the nearest directory at or above the project, then the name's precedence.
+                .OrderBy(f => IsAtOrAbove(ComposePath.Directory(f.Path), options.ProjectDirectory) ? 0 : 1)
+                .ThenByDescending(f => IsAtOrAbove(ComposePath.Directory(f.Path), options.ProjectDirectory) ? f.Path.Count(c => c == '/') : -f.Path.Count(c => c == '/'))
                 .ThenBy(f => Array.IndexOf(ComposeFileNames, ComposePath.FileName(f.Path).ToLowerInvariant()))
                 .ThenBy(f => f.Path, StringComparer.Ordinal)
                 .FirstOrDefault()
@@ -125,10 +132,12 @@ public static class ComposeInputs
                 return null;
             var directory = ComposePath.Directory(main.Path);
             chosen = new List<ComposeInputFile> { main };
+            // One override file, the first in compose-go's order (docker compose warns about and ignores the others).
             chosen.AddRange(files
                 .Where(f => f.Kind == ComposeFileKind.Override && ComposePath.Directory(f.Path) == directory)
                 .OrderBy(f => Array.IndexOf(OverrideFileNames, ComposePath.FileName(f.Path).ToLowerInvariant()))
-                .ThenBy(f => f.Path, StringComparer.Ordinal));
+                .ThenBy(f => f.Path, StringComparer.Ordinal)
+                .Take(1));
         }
 
         if (chosen.Count == 0)
