@@ -28,16 +28,10 @@ public sealed class ComposeGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // C# 7.3 (the default of netstandard2.0 and .NET Framework projects) gets the same code without its
-        // nullable annotations; the runtime sources depend on it, so they are a source output, not post-init.
+        // nullable annotations.
         var csharp73 = context.ParseOptionsProvider
             .Select(static (parseOptions, _) => CSharp73Downlevel.Needed(parseOptions))
             .WithTrackingName(TrackingNames.LanguageVersion);
-
-        context.RegisterSourceOutput(csharp73, static (output, downlevel) =>
-        {
-            foreach (var (hintName, text) in RuntimeSources.All)
-                output.AddSource(hintName, downlevel ? CSharp73Downlevel.Rewrite(text, RuntimeSources.ValueTypes) : text);
-        });
 
         var files = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
@@ -52,6 +46,19 @@ public sealed class ComposeGenerator : IIncrementalGenerator
             .Combine(options)
             .Select(static (pair, _) => ComposeInputs.Select(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.ProjectFiles);
+
+        // The run-time support code comes with a compose project; a project without one gets nothing at all.
+        var runtime = projectFiles
+            .Select(static (inputs, _) => inputs is not null)
+            .Combine(csharp73);
+        context.RegisterSourceOutput(runtime, static (output, pair) =>
+        {
+            var (hasProject, downlevel) = pair;
+            if (!hasProject)
+                return;
+            foreach (var (hintName, text) in RuntimeSources.All)
+                output.AddSource(hintName, downlevel ? CSharp73Downlevel.Rewrite(text, RuntimeSources.ValueTypes) : text);
+        });
 
         var composeModel = projectFiles
             .Select(static (inputs, _) => inputs is null ? null : Load(inputs))

@@ -30,14 +30,19 @@ public sealed record GeneratorOptions(
     string? ProjectName,
     string ProjectDirectory)
 {
+    /// <summary>ComposeFiles as ComposeGen.targets passes it to the compiler: '|'-separated.</summary>
+    public const string ComposeFilesProperty = "ComposeGenComposeFiles";
+
     public static GeneratorOptions From(AnalyzerConfigOptions options)
     {
         string? Get(string name) => options.TryGetValue("build_property." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
         var projectDirectory = ComposePath.Normalize(Get("MSBuildProjectDirectory") ?? Get("ProjectDir") ?? "");
         string Absolute(string path) => ComposePath.Combine(projectDirectory, path.Trim());
-        var files = (Get("ComposeFiles") ?? "")
-            .Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)
+        // The compiler's .editorconfig reader cuts a value at ';' (a comment there), so the package's targets hand
+        // ComposeFiles over '|'-separated; a project wired by hand passes ComposeFiles itself (one file then).
+        var list = Get(ComposeFilesProperty) is { } separated ? separated.Split('|') : (Get("ComposeFiles") ?? "").Split(';');
+        var files = list
             .Where(f => f.Trim().Length > 0)
             .Select(Absolute)
             .ToEquatableArray();
