@@ -323,6 +323,21 @@ public sealed class ConsumerTests
     }
 
     [Fact]
+    public void A_file_listed_in_ComposeFiles_that_does_not_exist_is_a_build_error()
+    {
+        var consumer = NewConsumer("missing")
+            .With("deploy/compose.yaml", "services:\n  api:\n    image: example/api:1.0\n")
+            .WithProject("App/App.csproj", extra: "<ComposeFiles>../deploy/compose.yaml;../deploy/compose.prod.yaml</ComposeFiles>")
+            .With("App/Program.cs", "System.Console.WriteLine(App.Compose.ProjectName);\n");
+
+        var build = consumer.BuildProject("App/App.csproj");
+
+        Assert.False(build.Succeeded, build.ToString());
+        Assert.Contains($"error CG0001: ComposeFiles lists '../deploy/compose.prod.yaml', which does not exist ({consumer.PathOf("deploy/compose.prod.yaml")};", build.Output);
+        Assert.DoesNotContain("'../deploy/compose.yaml', which does not exist", build.Output);
+    }
+
+    [Fact]
     public void A_project_with_no_compose_file_builds_clean_with_one_message()
     {
         var consumer = NewConsumer("none")
