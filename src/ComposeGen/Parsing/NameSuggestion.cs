@@ -9,13 +9,19 @@ public static class NameSuggestion
     public static string? Closest(string name, IEnumerable<string> known)
     {
         // Only a name within this distance is suggested, so a candidate farther than the limit (or than the best so
-        // far) need not be measured exactly: the bounded distance stops early and reports limit + 1 for it.
+        // far) need not be measured exactly: it counts as limit + 1. Two cheap bounds rule most candidates out before
+        // the table is filled (in EditDistance.Compute: the difference in length; here: the letters not in common),
+        // and the table itself stops once its rows are past the limit.
         var limit = Limit(name);
+        var letters = Letters(name);
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in known)
         {
-            var distance = EditDistance.Compute(name, candidate, Math.Min(limit, bestDistance));
+            var cap = Math.Min(limit, bestDistance);
+            var distance = letters is not null && LettersBound(letters, name, candidate) > cap
+                ? cap + 1
+                : EditDistance.Compute(name, candidate, cap);
             if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
             {
                 best = candidate;
@@ -24,6 +30,47 @@ public static class NameSuggestion
         }
 
         return best is not null && bestDistance <= limit ? best : null;
+    }
+
+    [ThreadStatic]
+    private static int[]? _letters;
+
+    /// <summary>How many times each ASCII character occurs in <paramref name="name"/>; null when it has other characters (no bound then).</summary>
+    private static int[]? Letters(string name)
+    {
+        var counts = _letters ??= new int[128];
+        Array.Clear(counts, 0, counts.Length);
+        foreach (var c in name)
+        {
+            if (c >= 128)
+                return null;
+            counts[c]++;
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// A lower bound of the distance: half the characters the two do not have in common (as multisets), rounded up.
+    /// An insertion or a deletion changes that count by one, a substitution by at most two, a swap not at all.
+    /// </summary>
+    private static int LettersBound(int[] letters, string name, string candidate)
+    {
+        var common = 0;
+        foreach (var c in candidate)
+        {
+            if (c < 128 && --letters[c] >= 0)
+                common++;
+        }
+
+        foreach (var c in candidate)
+        {
+            if (c < 128)
+                letters[c]++;
+        }
+
+        var notInCommon = name.Length + candidate.Length - 2 * common;
+        return (notInCommon + 1) / 2;
     }
 
     /// <summary>The largest distance accepted as a typo of <paramref name="name"/>.</summary>

@@ -61,11 +61,13 @@ public class NameSuggestionTests
         Assert.Equal("orders-db", NameSuggestion.Closest("ordres-db", new[] { "orders-dc", "orders-db", "billing" }));
         Assert.Equal("aab", NameSuggestion.Closest("aaa", new[] { "aac", "aab" }));
         Assert.Null(NameSuggestion.Closest("redis", new[] { "cache", "postgres" }));
+        Assert.Equal("café-db", NameSuggestion.Closest("cafe-db", new[] { "café-db", "cache-db" }));
+        Assert.Equal("cafe-db", NameSuggestion.Closest("café-db", new[] { "cafe-db", "orders" }));
     }
 
     private static string Word(Random random)
     {
-        const string letters = "abcde-1";
+        const string letters = "abcde-1\u00e9";
         var length = random.Next(0, 14);
         return new string(Enumerable.Range(0, length).Select(_ => letters[random.Next(letters.Length)]).ToArray());
     }
