@@ -34,7 +34,7 @@ public class HostLiteralAnalyzerBenchmarks
         const int files = 2000;
         var trees = Enumerable.Range(0, files)
             .Select(f => CSharpSyntaxTree.ParseText(SyntheticLiterals.File(f, literals.Where((_, i) => i % files == f)), Roslyn.ParseOptions, $"/bench/literals/File{f}.cs"));
-        _compilation = CSharpCompilation.Create("Literals", trees, Roslyn.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        _compilation = CSharpCompilation.Create("Literals", trees, Roslyn.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
 
         var (name, text) = SyntheticCompose.Generate(100)[0];
         var project = new BenchProject("/bench/literals", new[] { "/bench/" + name });
