@@ -34,6 +34,8 @@ public class HostLiteralAnalyzerBenchmarks
         const int files = 2000;
         var trees = Enumerable.Range(0, files)
             .Select(f => CSharpSyntaxTree.ParseText(SyntheticLiterals.File(f, literals.Where((_, i) => i % files == f)), Roslyn.ParseOptions, $"/bench/literals/File{f}.cs"));
+        // Single-threaded: the CPU time of a parallel compile on a loaded machine includes spin-waiting that grows
+        // with the load; one thread measures the work (and a smaller compile time makes the share, if anything, larger).
         _compilation = CSharpCompilation.Create("Literals", trees, Roslyn.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
 
         var (name, text) = SyntheticCompose.Generate(100)[0];
