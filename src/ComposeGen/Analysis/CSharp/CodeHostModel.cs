@@ -23,6 +23,17 @@ internal sealed class CodeHostModel
     private readonly Dictionary<string, Service> _byHostname = new(Names);
     private readonly Lazy<Dictionary<string, ApiService>?> _api;
 
+    /// <summary>
+    /// "Did you mean" answers by name: the same unknown host tends to appear in many literals, and the model
+    /// lives as long as the compose inputs (across compilations, see <see cref="CodeHostModelCache"/>).
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _suggestions = new(StringComparer.Ordinal);
+
+    private const int MaxCachedSuggestions = 4096;
+
+    /// <summary>The names to suggest from (the keys of <see cref="_byAnyName"/>), taken once.</summary>
+    private string[]? _suggestionNames;
+
     private CodeHostModel(ProjectInputs inputs, ComposeProject project)
     {
         Model = ReachabilityModel.Build(project);
@@ -88,8 +99,24 @@ internal sealed class CodeHostModel
     public string? Suggest(string name)
     {
         if (Self is { } self)
-            return Model.Suggest(self, name);
-        return Parsing.NameSuggestion.Closest(name, _byAnyName.Keys.Where(k => Math.Abs(k.Length - name.Length) <= 3));
+            return Model.Suggest(self, name); // cached by the reachability model
+        if (_suggestions.TryGetValue(name, out var cached))
+            return cached;
+        _suggestionNames ??= _byAnyName.Keys.ToArray();
+        var found = Parsing.NameSuggestion.Closest(name, Near(_suggestionNames, name));
+        if (_suggestions.Count < MaxCachedSuggestions)
+            _suggestions.TryAdd(name, found);
+        return found;
+    }
+
+    /// <summary>Candidates whose length is within three of the name: the only ones <see cref="Parsing.NameSuggestion"/> can accept.</summary>
+    private static IEnumerable<string> Near(string[] candidates, string name)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (Math.Abs(candidate.Length - name.Length) <= 3)
+                yield return candidate;
+        }
     }
 
     /// <summary>The generated API's description of a service (identifier, endpoints, connection string), or null when it cannot be built.</summary>

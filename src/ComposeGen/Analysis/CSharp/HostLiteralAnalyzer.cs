@@ -75,7 +75,8 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
         var value = token.ValueText;
         if (!HostReferenceExtractor.MayContainHost(value))
             return;
-        Analyze(context, model, value, literal, mayUseMember: !IsConstantContext(literal),
+        // mayUseMember: CG5003 also needs the literal outside a constant context, checked only when it comes to that.
+        Analyze(context, model, value, literal, mayUseMember: true,
             reference => IsCutOff(literal, reference, value.Length) ? null : HostLocation(token, literal, reference));
     }
 
@@ -90,7 +91,6 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
             reference => IsCutOff(text, reference, value.Length) ? null : HostLocation(token, text, reference));
     }
 
-    /// <param name="locate">Where to report a host reference; null to skip it (only part of the host is in this value, or another action reports it).</param>
     /// <summary>
     /// A <c>+</c> of constants where a constant is required (<c>const</c> initializers, attribute arguments):
     /// <c>const string Url = "redis://" + CacheHost + ":6379"</c>. Hosts that lie inside one literal are that
@@ -153,6 +153,8 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <param name="locate">Where to report a host reference; null to skip it (only part of the host is in this value, or another action reports it).</param>
+    /// <param name="mayUseMember">Whether CG5003 applies to <paramref name="node"/> (a whole literal); it also has to be outside a constant context.</param>
     private static void Analyze(SyntaxNodeAnalysisContext context, CodeHostModel model, string value, SyntaxNode node, bool mayUseMember, Func<HostReference, Location?> locate)
     {
         IReadOnlyList<HostReference> references;
@@ -201,7 +203,7 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
                 case VerdictKind.Unreachable:
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnreachableHostInCode, location, verdict.Message));
                     break;
-                case VerdictKind.Resolves when mayUseMember && !reportedUse && verdict.Target is { } target:
+                case VerdictKind.Resolves when mayUseMember && !reportedUse && verdict.Target is { } target && !IsConstantContext(node):
                     if (GeneratedMember(model, target, reference, value) is { } member)
                     {
                         reportedUse = true;
