@@ -84,7 +84,7 @@ public static class YamlReader
         private readonly HashSet<string> _openAnchors = new(StringComparer.Ordinal);
 
         // Lists of key/value pairs of the mappings being read, reused: a mapping's pairs are garbage once it is complete.
-        private readonly Stack<List<(YScalar? Key, SourceSpan KeySpan, YNode Value)>> _freePairs = new();
+        private readonly Stack<List<MappingPair>> _freePairs = new();
         private long _expandedNodes;
 
         public TreeBuilder(string text, string path, IVariableSource? variables, ParserLimits limits, List<ComposeProblem> problems)
@@ -167,6 +167,10 @@ public static class YamlReader
                 YNode? completed = null;
                 switch (current)
                 {
+                    case Scalar scalar when scalar.Anchor.IsEmpty && stack.Count > 0 && stack.Peek().ExpectsKey:
+                        // A mapping key: only its text, style, tag and span are kept, so no node is made for it.
+                        stack.Peek().AddKey(ReadKey(scalar));
+                        break;
                     case Scalar scalar:
                         completed = ReadScalar(scalar, isKey: stack.Count > 0 && stack.Peek().ExpectsKey);
                         break;
@@ -211,6 +215,14 @@ public static class YamlReader
         {
             if (depth > _limits.MaxDepth)
                 Stop(DiagnosticIds.SafetyLimit, $"the document is nested more than {_limits.MaxDepth} levels deep", Span(at.Start, at.End));
+        }
+
+        private KeyScalar ReadKey(Scalar scalar)
+        {
+            var span = Span(scalar.Start, scalar.End);
+            if (scalar.Value.Length > _limits.MaxScalarLength)
+                Stop(DiagnosticIds.SafetyLimit, $"a value is {scalar.Value.Length:N0} characters long; the limit is {_limits.MaxScalarLength:N0}", span);
+            return new KeyScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Tag(scalar.Tag), span);
         }
 
         private YScalar ReadScalar(Scalar scalar, bool isKey)
@@ -317,7 +329,7 @@ public static class YamlReader
                 Stop(DiagnosticIds.SafetyLimit, $"aliases expand the document to more than {_limits.MaxExpandedNodes:N0} nodes (an alias bomb?)", at);
         }
 
-        internal YNode CompleteMapping(MappingStart start, MappingEnd end, List<(YScalar? Key, SourceSpan KeySpan, YNode Value)> pairs)
+        internal YNode CompleteMapping(MappingStart start, MappingEnd end, List<MappingPair> pairs)
         {
             var span = Span(start.Start, end.End);
             var entries = new List<YEntry>(pairs.Count);
@@ -325,7 +337,7 @@ public static class YamlReader
             var seen = new KeyIndex();
             foreach (var (key, keySpan, value) in pairs)
             {
-                if (key is null)
+                if (key.Raw is null)
                 {
                     Report(DiagnosticIds.YamlSyntax, ProblemSeverity.Error, "a mapping key must be a plain value, not a mapping or a sequence", keySpan);
                     continue;
@@ -428,11 +440,13 @@ public static class YamlReader
     {
         private readonly MappingStart? _mapping;
         private readonly SequenceStart? _sequence;
-        private readonly List<(YScalar? Key, SourceSpan KeySpan, YNode Value)>? _pairs;
+        private readonly List<MappingPair>? _pairs;
         private readonly List<YNode>? _items;
         private YNode? _pendingKey;
+        private KeyScalar _key;
+        private bool _hasKey;
 
-        private Frame(MappingStart? mapping, SequenceStart? sequence, List<(YScalar? Key, SourceSpan KeySpan, YNode Value)>? pairs)
+        private Frame(MappingStart? mapping, SequenceStart? sequence, List<MappingPair>? pairs)
         {
             _mapping = mapping;
             _sequence = sequence;
@@ -443,11 +457,11 @@ public static class YamlReader
         }
 
         /// <summary>A mapping; <paramref name="pairs"/> is an empty list it may use until it is complete.</summary>
-        public static Frame Mapping(MappingStart start, List<(YScalar? Key, SourceSpan KeySpan, YNode Value)> pairs) => new(start, null, pairs);
+        public static Frame Mapping(MappingStart start, List<MappingPair> pairs) => new(start, null, pairs);
 
         public static Frame Sequence(SequenceStart start) => new(null, start, null);
 
-        public bool ExpectsKey => _mapping is not null && _pendingKey is null;
+        public bool ExpectsKey => _mapping is not null && _pendingKey is null && !_hasKey;
 
         public void Add(YNode node)
         {
@@ -457,14 +471,29 @@ public static class YamlReader
                 return;
             }
 
+            if (_hasKey)
+            {
+                _pairs!.Add(new MappingPair(_key, node));
+                _hasKey = false;
+                return;
+            }
+
             if (_pendingKey is null)
             {
                 _pendingKey = node;
                 return;
             }
 
-            _pairs!.Add((_pendingKey as YScalar, _pendingKey.Span, node));
+            var key = _pendingKey is YScalar scalar ? new KeyScalar(scalar.Raw, scalar.IsPlain, scalar.Tag, scalar.Span) : new KeyScalar(null, false, null, _pendingKey.Span);
+            _pairs!.Add(new MappingPair(key, node));
             _pendingKey = null;
+        }
+
+        /// <summary>The key of the next pair, read straight from its scalar event.</summary>
+        public void AddKey(KeyScalar key)
+        {
+            _key = key;
+            _hasKey = true;
         }
 
         public YNode CompleteMapping(TreeBuilder builder, MappingEnd end) => builder.CompleteMapping(_mapping!, end, _pairs!);
@@ -512,6 +541,20 @@ public static class YamlReader
         {
             if (_index is not null)
                 _index[entry.Key] = entry.KeySpan;
+        }
+    }
+
+    /// <summary>A mapping key as the duplicate and merge-key checks need it; <see cref="Raw"/> is null for a key that is not a scalar.</summary>
+    private readonly record struct KeyScalar(string? Raw, bool IsPlain, string? Tag, SourceSpan Span);
+
+    /// <summary>One key/value pair of a mapping under construction.</summary>
+    private readonly record struct MappingPair(KeyScalar Key, YNode Value)
+    {
+        public void Deconstruct(out KeyScalar key, out SourceSpan keySpan, out YNode value)
+        {
+            key = Key;
+            keySpan = Key.Span;
+            value = Value;
         }
     }
 }
