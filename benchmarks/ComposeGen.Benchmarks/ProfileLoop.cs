@@ -39,8 +39,77 @@ public static class ProfileLoop
             return;
         }
 
+        if (step == "alloc")
+        {
+            // Bytes each stage of the loader allocates (main + override file, no extends): where the garbage comes from.
+            for (var round = 0; round < 3; round++)
+            {
+                var files = input.Projects[0].Files;
+                long Measure(Action a)
+                {
+                    var before = GC.GetAllocatedBytesForCurrentThread();
+                    a();
+                    return GC.GetAllocatedBytesForCurrentThread() - before;
+                }
+
+                var events = Measure(() =>
+                {
+                    foreach (var f in files)
+                    {
+                        var parser = new YamlDotNet.Core.Parser(new StringReader(input.Texts[f]));
+                        while (parser.MoveNext())
+                        {
+                        }
+                    }
+                });
+                var roots = new List<YMapping>();
+                var read = Measure(() => roots.AddRange(files.Select(f => (YMapping)YamlReader.Read(input.Texts[f], f, DictionaryVariableSource.Empty).Root!)));
+                YMapping merged = roots[0];
+                var merge = Measure(() => { for (var i = 1; i < roots.Count; i++) merged = ComposeGen.Parsing.Merge.ComposeMerger.MergeFiles(merged, roots[i]); });
+                var resolved = merged;
+                var tags = Measure(() => resolved = ComposeGen.Parsing.Merge.ComposeMerger.ResolveTags(merged));
+                var problems = new List<ComposeGen.Parsing.ComposeProblem>();
+                var build = Measure(() => ComposeGen.Parsing.Building.ComposeModelBuilder.Build(resolved, "p", files.ToList(), problems));
+                var load = Measure(() => ComposeLoader.Load(requests[0]));
+                Console.WriteLine($"YamlDotNet events alone {events / 1e6:F2} MB, read {read / 1e6:F2} MB, merge {merge / 1e6:F2}, resolve tags {tags / 1e6:F2}, model {build / 1e6:F2}; whole load {load / 1e6:F2}");
+            }
+
+            return;
+        }
+
+        var dollars = new List<string>();
+        if (step == "templates")
+        {
+            void Collect(YNode node)
+            {
+                switch (node)
+                {
+                    case YScalar scalar when scalar.Raw.IndexOf('$') >= 0:
+                        dollars.Add(scalar.Raw);
+                        break;
+                    case YSequence sequence:
+                        foreach (var item in sequence.Items)
+                            Collect(item);
+                        break;
+                    case YMapping mapping:
+                        foreach (var entry in mapping.Entries)
+                            Collect(entry.Value);
+                        break;
+                }
+            }
+
+            foreach (var (path, text) in input.Texts)
+                Collect(YamlReader.Read(text, path).Root!);
+            Console.WriteLine($"{dollars.Count} scalars with '$'");
+        }
+
         Action action = step switch
         {
+            "templates" => () =>
+            {
+                foreach (var raw in dollars)
+                    TemplateParser.Parse(raw);
+            },
             "read" => () =>
             {
                 foreach (var (path, text) in input.Texts)
@@ -69,6 +138,10 @@ public static class ProfileLoop
             _ => throw new ArgumentException($"unknown step '{step}': read, load, api, emit or cold"),
         };
 
+        action();
+        var pause = GC.GetTotalPauseDuration();
+        var collections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var runs = 0;
         while (watch.Elapsed.TotalSeconds < seconds)
@@ -77,6 +150,9 @@ public static class ProfileLoop
             runs++;
         }
 
-        Console.WriteLine($"{input.Name} {step}: {runs} runs, {watch.Elapsed.TotalMilliseconds / runs:F3} ms each");
+        var cpuEach = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / runs;
+        var pauseEach = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds / runs;
+        Console.WriteLine($"{input.Name} {step}: {runs} runs, {watch.Elapsed.TotalMilliseconds / runs:F3} ms each (CPU {cpuEach:F3} ms), GC pauses {pauseEach:F3} ms each, "
+            + $"collections per run gen0 {(GC.CollectionCount(0) - collections[0]) / (double)runs:F1} gen1 {(GC.CollectionCount(1) - collections[1]) / (double)runs:F1} gen2 {(GC.CollectionCount(2) - collections[2]) / (double)runs:F1}");
     }
 }
