@@ -52,7 +52,7 @@ public sealed class ComposeGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ComposeModel);
 
         var usesConfiguration = context.CompilationProvider
-            .Select(static (compilation, _) => ReferencesAssembly(compilation, "Microsoft.Extensions.Configuration"))
+            .Select(static (compilation, _) => compilation.ReferencedAssemblyNames.Any(a => a.Name == "Microsoft.Extensions.Configuration"))
             .WithTrackingName(TrackingNames.UsesConfiguration);
 
         var apiModel = composeModel
@@ -94,52 +94,6 @@ public sealed class ComposeGenerator : IIncrementalGenerator
         {
             // Never take the build down: the analyzers report what is wrong with the files.
             return null;
-        }
-    }
-
-    /// <summary>
-    /// Whether an assembly called <paramref name="name"/> is among <c>compilation.ReferencedAssemblyNames</c>, read from
-    /// the references themselves: that property makes the compiler bind the references and build the source assembly
-    /// of this compilation (the one with the runtime sources added), the largest part of a small project's cold run.
-    /// An assembly image's name comes from its metadata, another compilation's from its options. Anything else (a
-    /// module, a script, a reference that cannot be read) asks the property, as before.
-    /// </summary>
-    internal static bool ReferencesAssembly(Compilation compilation, string name)
-    {
-        bool Bound() => compilation.ReferencedAssemblyNames.Any(a => a.Name == name);
-
-        if (compilation.ScriptCompilationInfo is not null)
-            return Bound();
-        try
-        {
-            foreach (var reference in compilation.References)
-            {
-                switch (reference)
-                {
-                    case CompilationReference other:
-                        if (other.Compilation.AssemblyName == name)
-                            return true;
-                        break;
-                    case PortableExecutableReference image when image.Properties.Kind == MetadataImageKind.Assembly:
-                        if (image.GetMetadata() is not AssemblyMetadata assembly)
-                            return Bound();
-                        var reader = assembly.GetModules()[0].GetMetadataReader();
-                        if (!reader.IsAssembly)
-                            return Bound();
-                        if (reader.StringComparer.Equals(reader.GetAssemblyDefinition().Name, name))
-                            return true;
-                        break;
-                    default:
-                        return Bound();
-                }
-            }
-
-            return false;
-        }
-        catch (Exception)
-        {
-            // A reference whose metadata cannot be read: the compiler reports it; decide as before.
-            return Bound();
         }
     }
 
