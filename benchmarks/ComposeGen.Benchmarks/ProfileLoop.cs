@@ -10,7 +10,7 @@ namespace ComposeGen.Benchmarks;
 /// <c>-- --profile INPUT STEP [SECONDS]</c>: runs one step of one input in a loop for a while (10 s by default),
 /// for a sampling profiler to attach to, e.g.
 /// <c>dotnet-trace collect --profile dotnet-sampled-thread-time -- dotnet ComposeGen.Benchmarks.dll --profile 1000 load</c>.
-/// STEP is one of read, load, api, emit, cold (the generator through a new driver per project); <c>dump DIRECTORY</c>
+/// STEP is one of read, load, model (the typed model from the merged tree), api, emit, cold (the generator through a new driver per project); <c>dump DIRECTORY</c>
 /// writes the generated code and the loader's problems of each project instead, to compare two builds.
 /// </summary>
 public static class ProfileLoop
@@ -103,8 +103,19 @@ public static class ProfileLoop
             Console.WriteLine($"{dollars.Count} scalars with '$'");
         }
 
+        YMapping? tree = null;
+        if (step == "model")
+        {
+            var files = input.Projects[0].Files;
+            tree = (YMapping)YamlReader.Read(input.Texts[files[0]], files[0], DictionaryVariableSource.Empty).Root!;
+            for (var i = 1; i < files.Count; i++)
+                tree = ComposeGen.Parsing.Merge.ComposeMerger.MergeFiles(tree, (YMapping)YamlReader.Read(input.Texts[files[i]], files[i], DictionaryVariableSource.Empty).Root!);
+            tree = ComposeGen.Parsing.Merge.ComposeMerger.ResolveTags(tree);
+        }
+
         Action action = step switch
         {
+            "model" => () => ComposeGen.Parsing.Building.ComposeModelBuilder.Build(tree!, "p", input.Projects[0].Files.ToList(), new List<ComposeGen.Parsing.ComposeProblem>()),
             "templates" => () =>
             {
                 foreach (var raw in dollars)
