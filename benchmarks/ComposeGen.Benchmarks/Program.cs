@@ -6,6 +6,7 @@ using ComposeGen.Benchmarks;
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks                  everything, default job
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --short       everything, Job.ShortRun
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --phases [5000 ...]   Stopwatch breakdown
+// dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --profile 1000 load [seconds]   one step in a loop, for a profiler
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-ab           literal analyzer A/B, alternating
 // Any other arguments go to BenchmarkDotNet (--filter, --job, --list flat, --exporters ...).
 var arguments = args.ToList();
@@ -13,6 +14,12 @@ var arguments = args.ToList();
 if (arguments.Remove("--literal-ab"))
 {
     HostLiteralAnalyzerBenchmarks.RunAlternating(rounds: 30);
+    return 0;
+}
+
+if (arguments.Remove("--profile"))
+{
+    ProfileLoop.Run(arguments);
     return 0;
 }
 

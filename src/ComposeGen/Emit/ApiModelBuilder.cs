@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using ComposeGen.Model;
 using ComposeGen.Parsing.Loading;
@@ -18,21 +19,28 @@ internal static class ApiModelBuilder
         "Environment", "ConnectionString", "NetworkConnectionString", "HostConnectionString", "GetConnectionString", "Info",
     };
 
+    private static readonly EquatableArray<string> DefaultNetworkOnly = new[] { "default" }.ToEquatableArray();
+
     public static ApiProject Build(ComposeProject project, string @namespace, string? dotEnvPath, string composeDirectory, bool emitConfigurationExtensions)
     {
+        // A project has a few files and thousands of spans: each file's relative name is worked out once.
+        var relativeNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var directoryPrefix = ComposePath.Normalize(composeDirectory) + "/";
+
         string Relative(string path)
         {
+            if (relativeNames.TryGetValue(path, out var relative))
+                return relative;
             var normalized = ComposePath.Normalize(path);
-            var directory = ComposePath.Normalize(composeDirectory);
-            return normalized.StartsWith(directory + "/", StringComparison.Ordinal) ? normalized.Substring(directory.Length + 1) : ComposePath.FileName(normalized);
+            relative = normalized.StartsWith(directoryPrefix, StringComparison.Ordinal) ? normalized.Substring(directoryPrefix.Length) : ComposePath.FileName(normalized);
+            relativeNames[path] = relative;
+            return relative;
         }
 
         ApiSource Source(SourceSpan span) => new(Relative(span.Path), span.StartLine);
 
         var serviceNames = Identifiers.Assign(project.Services.Select(s => s.Name), ServiceMembers, "Service");
-        var services = project.Services
-            .Select(service => BuildService(project, service, serviceNames[service.Name], composeDirectory, Source))
-            .ToEquatableArray();
+        var services = project.Services.Map(service => BuildService(project, service, serviceNames[service.Name], composeDirectory, Source));
 
         var usesDefault = project.Services.Any(s => s.UsesDefaultNetwork);
         var networkKeys = project.Networks.Select(n => n.Name).ToList();
@@ -128,10 +136,27 @@ internal static class ApiModelBuilder
         var ports = Ports(service, family, source);
         var endpoints = Endpoints(ports, family);
         var variableNames = Identifiers.Assign(service.Environment.Select(v => v.Name), new[] { "Environment" }, "Variable");
-        var environment = service.Environment
-            .GroupBy(v => v.Name).Select(g => g.Last())
-            .Select(v => new ApiVariable(v.Name, variableNames[v.Name], v.Value is null ? new ApiValue("${" + v.Name + "}", true) : ApiValue.Of(v.Value), source(v.Origin.Key)))
-            .ToEquatableArray();
+        // Each name once, where it first appears, with its last value (GroupBy(Name).Select(Last), without the lookup).
+        var lastOfEach = new List<EnvironmentVariable>(service.Environment.Count);
+        Dictionary<string, int>? positions = null;
+        foreach (var variable in service.Environment)
+        {
+            positions ??= new Dictionary<string, int>(service.Environment.Count, StringComparer.Ordinal);
+            if (positions.TryGetValue(variable.Name, out var at))
+            {
+                lastOfEach[at] = variable;
+            }
+            else
+            {
+                positions[variable.Name] = lastOfEach.Count;
+                lastOfEach.Add(variable);
+            }
+        }
+
+        var variables = ImmutableArray.CreateBuilder<ApiVariable>(lastOfEach.Count);
+        foreach (var v in lastOfEach)
+            variables.Add(new ApiVariable(v.Name, variableNames[v.Name], v.Value is null ? new ApiValue("${" + v.Name + "}", true) : ApiValue.Of(v.Value), source(v.Origin.Key)));
+        var environment = new EquatableArray<ApiVariable>(variables.MoveToImmutable());
 
         return new ApiService(
             service.Name,
@@ -139,10 +164,10 @@ internal static class ApiModelBuilder
             source(service.Origin.Key),
             service.Image is null ? null : ApiValue.Of(service.Image),
             service.Name,
-            (service.UsesDefaultNetwork ? new[] { "default" } : service.Networks.Select(n => n.Name)).ToEquatableArray(),
+            service.UsesDefaultNetwork ? DefaultNetworkOnly : service.Networks.Map(n => n.Name),
             service.Volumes.Where(v => v.Type == VolumeMountType.Volume && v.Source is not null).Select(v => v.Source!).Distinct().ToEquatableArray(),
-            service.DependsOn.Select(d => d.Service).ToEquatableArray(),
-            service.Profiles.Select(p => p.Value).ToEquatableArray(),
+            service.DependsOn.Map(d => d.Service),
+            service.Profiles.Map(p => p.Value),
             ports,
             endpoints,
             environment,
@@ -155,22 +180,34 @@ internal static class ApiModelBuilder
     /// </summary>
     private static EquatableArray<ApiPort> Ports(Service service, ImageFamily? family, Func<SourceSpan, ApiSource> source)
     {
-        var ports = service.Ports
-            .Select(p => new ApiPort(p.Target, p.Published, p.HostIp, p.Protocol, p.Name, source(p.Origin.Value)))
-            .ToList();
+        var ports = new List<ApiPort>(service.Ports.Count + service.Expose.Count + 1);
+        foreach (var p in service.Ports)
+            ports.Add(new ApiPort(p.Target, p.Published, p.HostIp, p.Protocol, p.Name, source(p.Origin.Value)));
 
-        void AddUnpublished(int port, string protocol, ApiSource at)
+        static bool Has(List<ApiPort> ports, int port, string protocol)
         {
-            if (!ports.Any(p => p.Container == port && p.Protocol == protocol))
-                ports.Add(new ApiPort(port, null, null, protocol, null, at));
+            foreach (var p in ports)
+            {
+                if (p.Container == port && p.Protocol == protocol)
+                    return true;
+            }
+
+            return false;
         }
 
         foreach (var exposed in service.Expose)
-            AddUnpublished(exposed.Port, exposed.Protocol, source(exposed.Origin.Value));
+        {
+            if (!Has(ports, exposed.Port, exposed.Protocol))
+                ports.Add(new ApiPort(exposed.Port, null, null, exposed.Protocol, null, source(exposed.Origin.Value)));
+        }
+
         if (family is not null)
         {
             foreach (var port in ConnectionRecipes.DefaultPorts(family, service))
-                AddUnpublished(port, "tcp", source(service.Image!.Span));
+            {
+                if (!Has(ports, port, "tcp"))
+                    ports.Add(new ApiPort(port, null, null, "tcp", null, source(service.Image!.Span)));
+            }
         }
 
         return ports.ToEquatableArray();

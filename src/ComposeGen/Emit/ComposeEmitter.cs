@@ -54,15 +54,15 @@ internal static class ComposeEmitter
 
     private static void WriteComposeClass(IndentedWriter w, ApiProject project, string root)
     {
-        w.Summary($"The docker compose project {CSharp.Code(project.ProjectName.Text)}: its services, networks, volumes, secrets and configs, as declared in the compose files.");
+        w.Summary($"The docker compose project {CSharp.CodeOf(project.ProjectName.Text)}: its services, networks, volumes, secrets and configs, as declared in the compose files.");
         w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"ComposeGen\", \"1.0.0\")]");
         using (w.Open("internal static partial class Compose"))
         {
-            w.Summary($"The compose project name, {CSharp.Code(project.ProjectName.Text)}.");
-            w.Line($"public const string ProjectName = {CSharp.String(project.ProjectName.Text)};");
+            w.Summary($"The compose project name, {CSharp.CodeOf(project.ProjectName.Text)}.");
+            w.Line($"public const string ProjectName = {CSharp.Literal(project.ProjectName.Text)};");
             w.Gap();
             w.Summary("The <c>.env</c> file next to the compose file. It is read at run time, never at build time, so its values stay out of the assembly.");
-            w.Line($"internal const string? DotEnvPath = {CSharp.String(project.DotEnvPath)};");
+            w.Line($"internal const string? DotEnvPath = {CSharp.Literal(project.DotEnvPath)};");
             w.Gap();
             w.Line($"private static {Runtime}.ComposeContext? _context;");
             w.Gap();
@@ -128,21 +128,21 @@ internal static class ComposeEmitter
     {
         var self = $"{root}.Services.{service.Identifier}";
         var image = service.Image is null ? "" : $", image {CSharp.Code(service.Image.Text)}";
-        w.Summary($"Service {CSharp.Code(service.Key)}{image} ({CSharp.Xml(service.Source.ToString())}).");
+        w.Summary($"Service {CSharp.CodeOf(service.Key)}{image} ({CSharp.XmlOf(service.Source)}).");
         using (w.Open($"public static partial class {service.Identifier}"))
         {
-            w.Summary($"The compose key, {CSharp.Code(service.Key)}.");
-            w.Line($"public const string Name = {CSharp.String(service.Key)};");
+            w.Summary($"The compose key, {CSharp.CodeOf(service.Key)}.");
+            w.Line($"public const string Name = {CSharp.Literal(service.Key)};");
             if (service.Image is not null)
             {
                 w.Gap();
-                w.Summary($"The image, {CSharp.Code(service.Image.Text)}.");
+                w.Summary($"The image, {CSharp.CodeOf(service.Image.Text)}.");
                 WriteValue(w, "Image", service.Image, service.Source, root);
             }
 
             w.Gap();
             w.Summary("The DNS name of the service on the compose networks it is attached to.");
-            w.Line($"public const string Host = {CSharp.String(service.Host)};");
+            w.Line($"public const string Host = {CSharp.Literal(service.Host)};");
             WriteNames(w, "Networks", "The compose networks the service is attached to.", service.Networks);
             WriteNames(w, "Volumes", "The named volumes the service mounts.", service.Volumes);
             WriteNames(w, "DependsOn", "The services this one depends on.", service.DependsOn);
@@ -154,8 +154,7 @@ internal static class ComposeEmitter
             w.Line("{");
             foreach (var port in service.Ports)
             {
-                w.Line($"    new {Runtime}.ComposePort({CSharp.String(service.Key)}, {CSharp.Int(port.Container)}, {CSharp.NullableInt(port.Published)}, "
-                    + $"{CSharp.String(port.HostIp)}, {CSharp.String(port.Protocol)}, {CSharp.String(port.Name)}, {CSharp.String(port.Source.ToString())}),");
+                w.Line($"    new {Runtime}.ComposePort({CSharp.Literal(service.Key)}, {CSharp.Int(port.Container)}, {CSharp.NullableInt(port.Published)}, {CSharp.Literal(port.HostIp)}, {CSharp.Literal(port.Protocol)}, {CSharp.Literal(port.Name)}, {CSharp.Literal(port.Source.ToString())}),");
             }
 
             w.Line("};");
@@ -172,7 +171,7 @@ internal static class ComposeEmitter
                     first = false;
                     var port = service.Ports[endpoint.PortIndex];
                     var published = port.Published is null ? "not published" : $"published on {(port.HostIp is null ? "" : port.HostIp + ":")}{port.Published}";
-                    w.Summary($"Container port {port.Container}/{port.Protocol} ({published}; {CSharp.Xml(port.Source.ToString())}).");
+                    w.Summary($"Container port {port.Container}/{port.Protocol} ({published}; {CSharp.XmlOf(port.Source)}).");
                     w.Line($"public static {Runtime}.ComposeEndpoint {endpoint.Identifier} => {self}.Ports[{endpoint.PortIndex}].Resolve({root}.Context, {self}.Host);");
                 }
             }
@@ -187,7 +186,7 @@ internal static class ComposeEmitter
                     if (!first)
                         w.Gap();
                     first = false;
-                    w.Summary($"{CSharp.Code(variable.Key)} ({CSharp.Xml(variable.Source.ToString())}).");
+                    w.Summary($"{CSharp.CodeOf(variable.Key)} ({CSharp.XmlOf(variable.Source)}).");
                     WriteValue(w, variable.Identifier, variable.Value!, variable.Source, root);
                 }
             }
@@ -203,16 +202,16 @@ internal static class ComposeEmitter
     private static void WriteValue(IndentedWriter w, string name, ApiValue value, ApiSource source, string root)
     {
         if (value.IsTemplate)
-            w.Line($"public static string {name} => {root}.Resolve({CSharp.String(value.Text)}, {CSharp.String(source.ToString())});");
+            w.Line($"public static string {name} => {root}.Resolve({CSharp.Literal(value.Text)}, {CSharp.Literal(source.ToString())});");
         else
-            w.Line($"public const string {name} = {CSharp.String(value.Text)};");
+            w.Line($"public const string {name} = {CSharp.Literal(value.Text)};");
     }
 
     private static void WriteNames(IndentedWriter w, string member, string summary, IReadOnlyCollection<string> names)
     {
         w.Gap();
         w.Summary(summary);
-        w.Line($"public static {List}<string> {member} {{ get; }} = {Names(names)};");
+        w.Line($"public static {List}<string> {member} {{ get; }} = {new NameArray(names)};");
     }
 
     private static void WriteConnectionString(IndentedWriter w, ApiService service, ApiConnection connection, string self, string root)
@@ -282,14 +281,14 @@ internal static class ComposeEmitter
                     w.Gap();
                 first = false;
                 var where = network.Source is null ? "implicit: services that name no network join it" : CSharp.Xml(network.Source.ToString());
-                w.Summary($"Network {CSharp.Code(network.Key)} ({where}).");
+                w.Summary($"Network {CSharp.CodeOf(network.Key)} ({where}).");
                 using (w.Open($"public static partial class {network.Identifier}"))
                 {
-                    w.Line($"public const string Name = {CSharp.String(network.Key)};");
+                    w.Line($"public const string Name = {CSharp.Literal(network.Key)};");
                     WriteDockerName(w, network.DockerName, network.Source, root);
                     w.Line($"public const bool Internal = {CSharp.Bool(network.Internal)};");
                     w.Line($"public const bool External = {CSharp.Bool(network.External)};");
-                    w.Line($"public static {List}<string> Services {{ get; }} = {Names(network.Services)};");
+                    w.Line($"public static {List}<string> Services {{ get; }} = {new NameArray(network.Services)};");
                 }
             }
         }
@@ -306,13 +305,13 @@ internal static class ComposeEmitter
                 if (!first)
                     w.Gap();
                 first = false;
-                w.Summary($"Volume {CSharp.Code(volume.Key)} ({CSharp.Xml(volume.Source.ToString())}).");
+                w.Summary($"Volume {CSharp.CodeOf(volume.Key)} ({CSharp.XmlOf(volume.Source)}).");
                 using (w.Open($"public static partial class {volume.Identifier}"))
                 {
-                    w.Line($"public const string Name = {CSharp.String(volume.Key)};");
+                    w.Line($"public const string Name = {CSharp.Literal(volume.Key)};");
                     WriteDockerName(w, volume.DockerName, volume.Source, root);
                     w.Line($"public const bool External = {CSharp.Bool(volume.External)};");
-                    w.Line($"public static {List}<string> Services {{ get; }} = {Names(volume.Services)};");
+                    w.Line($"public static {List}<string> Services {{ get; }} = {new NameArray(volume.Services)};");
                 }
             }
         }
@@ -329,13 +328,13 @@ internal static class ComposeEmitter
                 if (!first)
                     w.Gap();
                 first = false;
-                w.Summary($"The {kind} {CSharp.Code(item.Key)} ({CSharp.Xml(item.Source.ToString())}).");
+                w.Summary($"The {kind} {CSharp.CodeOf(item.Key)} ({CSharp.XmlOf(item.Source)}).");
                 using (w.Open($"public static partial class {item.Identifier}"))
                 {
-                    w.Line($"public const string Name = {CSharp.String(item.Key)};");
+                    w.Line($"public const string Name = {CSharp.Literal(item.Key)};");
                     if (item.DockerName is not null)
                         WriteDockerName(w, item.DockerName, item.Source, root);
-                    w.Line($"public const string? File = {CSharp.String(item.File)};");
+                    w.Line($"public const string? File = {CSharp.Literal(item.File)};");
                     w.Line($"public const bool External = {CSharp.Bool(item.External)};");
                 }
             }
@@ -345,11 +344,8 @@ internal static class ComposeEmitter
     private static void WriteDockerName(IndentedWriter w, ApiValue name, ApiSource? source, string root)
     {
         if (name.IsTemplate)
-            w.Line($"public static string DockerName => {root}.Resolve({CSharp.String(name.Text)}, {CSharp.String(source?.ToString() ?? "")});");
+            w.Line($"public static string DockerName => {root}.Resolve({CSharp.Literal(name.Text)}, {CSharp.Literal(source?.ToString() ?? "")});");
         else
-            w.Line($"public const string DockerName = {CSharp.String(name.Text)};");
+            w.Line($"public const string DockerName = {CSharp.Literal(name.Text)};");
     }
-
-    private static string Names(IReadOnlyCollection<string> names)
-        => names.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", names.Select(CSharp.String)) + " }";
 }

@@ -24,35 +24,42 @@ internal static class Identifiers
 {
     public static string Pascal(string key)
     {
-        var text = new StringBuilder(key.Length);
-        var word = new StringBuilder();
-
-        void FlushWord()
+        var text = new StringBuilder(key.Length + 1);
+        var start = 0;
+        for (var i = 0; i <= key.Length; i++)
         {
-            if (word.Length == 0)
-                return;
-            // SHOUTING_CASE words (environment variables) read as words: POSTGRES_PASSWORD → PostgresPassword.
-            var shouting = word.Length > 1 && word.ToString().Any(char.IsLetter) && !word.ToString().Any(char.IsLower);
-            text.Append(char.ToUpperInvariant(word[0]));
-            var rest = word.ToString(1, word.Length - 1);
-            text.Append(shouting ? rest.ToLowerInvariant() : rest);
-            word.Clear();
+            if (i < key.Length && IsIdentifierPart(key[i]))
+                continue;
+            if (i > start)
+                AppendWord(text, key, start, i - start);
+            start = i + 1;
         }
 
-        foreach (var c in key)
-        {
-            if (IsIdentifierPart(c))
-                word.Append(c);
-            else
-                FlushWord();
-        }
-
-        FlushWord();
         if (text.Length == 0)
             return "_";
         if (char.IsDigit(text[0]))
             text.Insert(0, '_');
         return text.ToString();
+    }
+
+    /// <summary>One word (a run of letters and digits): upper-case first letter, the rest kept, or lowered when the word is SHOUTING.</summary>
+    private static void AppendWord(StringBuilder text, string key, int start, int length)
+    {
+        // SHOUTING_CASE words (environment variables) read as words: POSTGRES_PASSWORD → PostgresPassword.
+        var hasLetter = false;
+        var hasLower = false;
+        for (var i = start; i < start + length; i++)
+        {
+            hasLetter |= char.IsLetter(key[i]);
+            hasLower |= char.IsLower(key[i]);
+        }
+
+        var shouting = length > 1 && hasLetter && !hasLower;
+        text.Append(char.ToUpperInvariant(key[start]));
+        if (shouting)
+            text.Append(key.Substring(start + 1, length - 1).ToLowerInvariant());
+        else
+            text.Append(key, start + 1, length - 1);
     }
 
     /// <summary>
@@ -64,8 +71,14 @@ internal static class Identifiers
         var reservedNames = new HashSet<string>(reserved, System.StringComparer.Ordinal);
         var taken = new HashSet<string>(reservedNames, System.StringComparer.Ordinal);
         var result = new Dictionary<string, string>(System.StringComparer.Ordinal);
-        foreach (var key in keys.Distinct().OrderBy(k => k, System.StringComparer.Ordinal))
+        // keys.Distinct().OrderBy(ordinal), without the iterators: sorted, then each run of equal keys once.
+        var sorted = new List<string>(keys);
+        sorted.Sort(System.StringComparer.Ordinal);
+        for (var i = 0; i < sorted.Count; i++)
         {
+            var key = sorted[i];
+            if (i > 0 && string.Equals(key, sorted[i - 1], System.StringComparison.Ordinal))
+                continue;
             var name = Pascal(key);
             if (reservedNames.Contains(name))
                 name += suffix;

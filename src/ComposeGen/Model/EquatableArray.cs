@@ -74,6 +74,17 @@ public static class EquatableArray
 {
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) => new(items);
 
+    /// <summary><c>items.Select(map).ToEquatableArray()</c> in one allocation (no boxed enumerator, iterator or growth buffer).</summary>
+    internal static EquatableArray<TResult> Map<T, TResult>(this EquatableArray<T> items, Func<T, TResult> map)
+    {
+        if (items.Count == 0)
+            return EquatableArray<TResult>.Empty;
+        var builder = ImmutableArray.CreateBuilder<TResult>(items.Count);
+        foreach (var item in items)
+            builder.Add(map(item));
+        return new EquatableArray<TResult>(builder.MoveToImmutable());
+    }
+
     internal static ImmutableArray<T> ToImmutableArrayOrEmpty<T>(this IEnumerable<T>? items)
         => items is null ? ImmutableArray<T>.Empty : items.ToImmutableArray();
 }

@@ -19,6 +19,11 @@ public class IdentifierTests
     [InlineData("日本", "日本")]
     [InlineData("---", "_")]
     [InlineData("a b", "AB")]
+    [InlineData("", "_")]
+    [InlineData("x", "X")]
+    [InlineData("HTTP_PORT_2", "HttpPort2")]
+    [InlineData("my--odd__NAME.v2", "MyOddNameV2")]
+    [InlineData("9", "_9")]
     public void Pascal_case_of_the_compose_key(string key, string expected)
         => Assert.Equal(expected, Identifiers.Pascal(key));
 

@@ -94,6 +94,38 @@ public class YamlReaderTests
     }
 
     [Fact]
+    public void A_duplicate_key_in_a_large_mapping_is_reported_too()
+    {
+        // Mappings of more than 16 keys are checked through a dictionary, smaller ones by a linear search.
+        var keys = string.Concat(Enumerable.Range(0, 20).Select(i => $"  k{i}: v{i}\n"));
+        var problem = Assert.Single(TestCompose.Read("x:\n" + keys + "  k3: again\n").Problems);
+        Assert.Equal("CG1001", problem.Id);
+        Assert.Equal(22, problem.Span.StartLine);
+        Assert.Contains("key 'k3' is already defined at line 5", problem.Message);
+    }
+
+    [Fact]
+    public void A_merged_key_counts_as_defined_in_a_large_mapping()
+    {
+        var keys = string.Concat(Enumerable.Range(0, 20).Select(i => $"  k{i}: v{i}\n"));
+        var read = TestCompose.Read("base: &base {k5: merged, extra: merged}\nx:\n  <<: *base\n" + keys);
+        Assert.Empty(read.Problems);
+        var x = (YMapping)((YMapping)read.Root!).Get("x")!;
+        Assert.Equal(21, x.Entries.Count);
+        Assert.Equal("v5", ((YScalar)x.Get("k5")!).Value);
+        Assert.Equal("merged", ((YScalar)x.Get("extra")!).Value);
+    }
+
+    [Theory]
+    [InlineData("services:\n  web:\n    image: a\n", false)]
+    [InlineData("services:\n  web: !reset {}\n", true)]
+    [InlineData("services:\n  web:\n    ports: !override ['80:80']\n", true)]
+    [InlineData("services:\n  web:\n    image: !reset null\n", true)]
+    [InlineData("services:\n  web:\n    image: !custom a\n", false)]
+    public void The_reader_notes_whether_a_merge_tag_is_present(string yaml, bool expected)
+        => Assert.Equal(expected, TestCompose.Read(yaml).HasMergeTags);
+
+    [Fact]
     public void A_syntax_error_is_located()
     {
         var problem = Assert.Single(TestCompose.Read("services:\n  web:\n    image: [unclosed\n").Problems);

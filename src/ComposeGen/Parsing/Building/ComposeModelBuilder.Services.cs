@@ -10,54 +10,54 @@ internal sealed partial class ComposeModelBuilder
     {
         map ??= new YMapping(System.Array.Empty<YEntry>(), entry.Value.Span);
         var name = entry.Key;
-        var path = "services." + name;
+        var path = new FieldPath("services.", name);
         CheckKeys(map, ComposeKeys.Service, $"service '{name}'");
         CheckUnmodelledFields(map, path);
 
-        var deploy = map.Get("deploy") is { } deployNode ? _read.Mapping(deployNode, path + ".deploy") : null;
+        var deploy = map.Get("deploy") is { } deployNode ? _read.Mapping(deployNode, path.Append(".deploy")) : null;
         if (deploy is not null)
             CheckKeys(deploy, ComposeKeys.Deploy, $"deploy of service '{name}'");
-        var replicas = _read.Integer(deploy?.Get("replicas"), path + ".deploy.replicas", 0, int.MaxValue)
-            ?? _read.Integer(map.Get("scale"), path + ".scale", 0, int.MaxValue);
+        var replicas = _read.Integer(deploy?.Get("replicas"), path.Append(".deploy.replicas"), 0, int.MaxValue)
+            ?? _read.Integer(map.Get("scale"), path.Append(".scale"), 0, int.MaxValue);
 
         return new Service(
             name,
             entry.Origin,
-            _read.String(map.Get("image"), path + ".image"),
+            _read.String(map.Get("image"), path.Append(".image")),
             BuildBuild(map.Find("build"), path),
-            _read.String(map.Get("container_name"), path + ".container_name"),
-            _read.String(map.Get("hostname"), path + ".hostname"),
-            Ports(map.Get("ports"), path + ".ports"),
-            Expose(map.Get("expose"), path + ".expose"),
-            Environment(map.Get("environment"), path + ".environment"),
-            EnvFiles(map.Get("env_file"), path + ".env_file"),
-            Networks(map.Get("networks"), path + ".networks"),
-            _read.String(map.Get("network_mode"), path + ".network_mode"),
-            _read.String(map.Get("ipc"), path + ".ipc"),
-            _read.String(map.Get("pid"), path + ".pid"),
-            Volumes(map.Get("volumes"), path + ".volumes"),
-            _read.Strings(map.Get("volumes_from"), path + ".volumes_from").ToEquatableArray(),
-            _read.Strings(map.Get("tmpfs"), path + ".tmpfs", allowSingle: true).ToEquatableArray(),
-            DependsOn(map.Get("depends_on"), path + ".depends_on"),
-            Healthcheck(map.Find("healthcheck"), path + ".healthcheck"),
-            FileReferences(map.Get("secrets"), path + ".secrets"),
-            FileReferences(map.Get("configs"), path + ".configs"),
-            _read.Strings(map.Get("profiles"), path + ".profiles").ToEquatableArray(),
-            Links(map.Get("links"), path + ".links"),
-            Links(map.Get("external_links"), path + ".external_links"),
-            _read.ListOrDict(map.Get("labels"), path + ".labels").ToEquatableArray(),
-            _read.String(map.Get("restart"), path + ".restart"),
-            Command(map.Find("command"), path + ".command"),
-            Command(map.Find("entrypoint"), path + ".entrypoint"),
-            _read.String(map.Get("user"), path + ".user"),
-            _read.Bool(map.Get("privileged"), path + ".privileged") ?? false,
-            _read.Strings(map.Get("cap_add"), path + ".cap_add").ToEquatableArray(),
+            _read.String(map.Get("container_name"), path.Append(".container_name")),
+            _read.String(map.Get("hostname"), path.Append(".hostname")),
+            Ports(map.Get("ports"), path.Append(".ports")),
+            Expose(map.Get("expose"), path.Append(".expose")),
+            Environment(map.Get("environment"), path.Append(".environment")),
+            EnvFiles(map.Get("env_file"), path.Append(".env_file")),
+            Networks(map.Get("networks"), path.Append(".networks")),
+            _read.String(map.Get("network_mode"), path.Append(".network_mode")),
+            _read.String(map.Get("ipc"), path.Append(".ipc")),
+            _read.String(map.Get("pid"), path.Append(".pid")),
+            Volumes(map.Get("volumes"), path.Append(".volumes")),
+            _read.Strings(map.Get("volumes_from"), path.Append(".volumes_from")).ToEquatableArray(),
+            _read.Strings(map.Get("tmpfs"), path.Append(".tmpfs"), allowSingle: true).ToEquatableArray(),
+            DependsOn(map.Get("depends_on"), path.Append(".depends_on")),
+            Healthcheck(map.Find("healthcheck"), path.Append(".healthcheck")),
+            FileReferences(map.Get("secrets"), path.Append(".secrets")),
+            FileReferences(map.Get("configs"), path.Append(".configs")),
+            _read.Strings(map.Get("profiles"), path.Append(".profiles")).ToEquatableArray(),
+            Links(map.Get("links"), path.Append(".links")),
+            Links(map.Get("external_links"), path.Append(".external_links")),
+            _read.ListOrDict(map.Get("labels"), path.Append(".labels")).ToEquatableArray(),
+            _read.String(map.Get("restart"), path.Append(".restart")),
+            Command(map.Find("command"), path.Append(".command")),
+            Command(map.Find("entrypoint"), path.Append(".entrypoint")),
+            _read.String(map.Get("user"), path.Append(".user")),
+            _read.Bool(map.Get("privileged"), path.Append(".privileged")) ?? false,
+            _read.Strings(map.Get("cap_add"), path.Append(".cap_add")).ToEquatableArray(),
             replicas is null ? null : (int)replicas,
-            Extends(map.Find("extends"), path + ".extends"),
+            Extends(map.Find("extends"), path.Append(".extends")),
             Extensions(map));
     }
 
-    private BuildDefinition? BuildBuild(YEntry? entry, string path)
+    private BuildDefinition? BuildBuild(YEntry? entry, FieldPath path)
     {
         switch (entry?.Value)
         {
@@ -69,11 +69,11 @@ internal sealed partial class ComposeModelBuilder
             case YMapping map:
                 CheckKeys(map, ComposeKeys.Build, "build");
                 return new BuildDefinition(
-                    _read.String(map.Get("context"), path + ".build.context"),
-                    _read.String(map.Get("dockerfile"), path + ".build.dockerfile"),
-                    _read.String(map.Get("target"), path + ".build.target"),
-                    _read.ListOrDict(map.Get("args"), path + ".build.args").ToEquatableArray(),
-                    FileReferences(map.Get("secrets"), path + ".build.secrets"),
+                    _read.String(map.Get("context"), path.Append(".build.context")),
+                    _read.String(map.Get("dockerfile"), path.Append(".build.dockerfile")),
+                    _read.String(map.Get("target"), path.Append(".build.target")),
+                    _read.ListOrDict(map.Get("args"), path.Append(".build.args")).ToEquatableArray(),
+                    FileReferences(map.Get("secrets"), path.Append(".build.secrets")),
                     entry.Origin);
             default:
                 _read.Invalid($"{path}.build must be a string or a mapping, not a {entry.Value.KindName}", entry.Value.Span);
@@ -81,7 +81,7 @@ internal sealed partial class ComposeModelBuilder
         }
     }
 
-    private EquatableArray<PortMapping> Ports(YNode? node, string path)
+    private EquatableArray<PortMapping> Ports(YNode? node, FieldPath path)
     {
         var result = new List<PortMapping>();
         foreach (var item in Items(node, path))
@@ -93,12 +93,12 @@ internal sealed partial class ComposeModelBuilder
                 continue;
             }
 
-            if (_read.Mapping(item, path + "[]", nullIsEmpty: false) is not { } map)
+            if (_read.Mapping(item, path.Append("[]"), nullIsEmpty: false) is not { } map)
                 continue;
             CheckKeys(map, ComposeKeys.PortLong, "a port");
             if (NodeReader.IsUnresolved(map.Get("target")) || NodeReader.IsUnresolved(map.Get("published")))
                 continue;
-            var targetText = _read.Text(map.Get("target"), path + ".target");
+            var targetText = _read.Text(map.Get("target"), path.Append(".target"));
             if (targetText is null)
             {
                 _read.Invalid($"{path}: a port in long syntax needs 'target'", map.Span);
@@ -111,12 +111,12 @@ internal sealed partial class ComposeModelBuilder
                 continue;
             }
 
-            var protocol = (_read.Text(map.Get("protocol"), path + ".protocol") ?? "tcp").ToLowerInvariant();
-            var hostIp = _read.Text(map.Get("host_ip"), path + ".host_ip");
-            var name = _read.Text(map.Get("name"), path + ".name");
-            var appProtocol = _read.Text(map.Get("app_protocol"), path + ".app_protocol");
-            var mode = _read.Text(map.Get("mode"), path + ".mode");
-            var publishedText = _read.Text(map.Get("published"), path + ".published");
+            var protocol = (_read.Text(map.Get("protocol"), path.Append(".protocol")) ?? "tcp").ToLowerInvariant();
+            var hostIp = _read.Text(map.Get("host_ip"), path.Append(".host_ip"));
+            var name = _read.Text(map.Get("name"), path.Append(".name"));
+            var appProtocol = _read.Text(map.Get("app_protocol"), path.Append(".app_protocol"));
+            var mode = _read.Text(map.Get("mode"), path.Append(".mode"));
+            var publishedText = _read.Text(map.Get("published"), path.Append(".published"));
             var origin = Origin.Of(map.Span);
             if (string.IsNullOrEmpty(publishedText))
             {
@@ -136,12 +136,12 @@ internal sealed partial class ComposeModelBuilder
         return result.ToEquatableArray();
     }
 
-    private EquatableArray<ExposedPort> Expose(YNode? node, string path)
+    private EquatableArray<ExposedPort> Expose(YNode? node, FieldPath path)
     {
         var result = new List<ExposedPort>();
         foreach (var item in Items(node, path))
         {
-            var text = _read.Text(item, path + "[]");
+            var text = _read.Text(item, path.Append("[]"));
             if (text is null)
                 continue;
             var protocol = "tcp";
@@ -166,7 +166,7 @@ internal sealed partial class ComposeModelBuilder
         return result.ToEquatableArray();
     }
 
-    private EquatableArray<EnvironmentVariable> Environment(YNode? node, string path)
+    private EquatableArray<EnvironmentVariable> Environment(YNode? node, FieldPath path)
     {
         var result = new List<EnvironmentVariable>();
         foreach (var variable in _read.ListOrDict(node, path))
@@ -189,7 +189,7 @@ internal sealed partial class ComposeModelBuilder
         return result.ToEquatableArray();
     }
 
-    private EquatableArray<EnvFileReference> EnvFiles(YNode? node, string path)
+    private EquatableArray<EnvFileReference> EnvFiles(YNode? node, FieldPath path)
     {
         var result = new List<EnvFileReference>();
         if (node is YScalar { IsNull: false } single)
@@ -200,20 +200,20 @@ internal sealed partial class ComposeModelBuilder
             {
                 result.Add(new EnvFileReference(NodeReader.Scalar(scalar), true, Origin.Of(scalar.Span)));
             }
-            else if (_read.Mapping(item, path + "[]", nullIsEmpty: false) is { } map)
+            else if (_read.Mapping(item, path.Append("[]"), nullIsEmpty: false) is { } map)
             {
-                var file = _read.String(map.Get("path"), path + ".path");
+                var file = _read.String(map.Get("path"), path.Append(".path"));
                 if (file is null)
                     _read.Invalid($"{path}: an env_file entry needs 'path'", map.Span);
                 else
-                    result.Add(new EnvFileReference(file, _read.Bool(map.Get("required"), path + ".required") ?? true, Origin.Of(map.Span)));
+                    result.Add(new EnvFileReference(file, _read.Bool(map.Get("required"), path.Append(".required")) ?? true, Origin.Of(map.Span)));
             }
         }
 
         return result.ToEquatableArray();
     }
 
-    private EquatableArray<ServiceNetwork> Networks(YNode? node, string path)
+    private EquatableArray<ServiceNetwork> Networks(YNode? node, FieldPath path)
     {
         var result = new List<ServiceNetwork>();
         switch (node)
@@ -224,7 +224,7 @@ internal sealed partial class ComposeModelBuilder
             case YSequence list:
                 foreach (var item in list.Items)
                 {
-                    var name = _read.Text(item, path + "[]");
+                    var name = _read.Text(item, path.Append("[]"));
                     if (name is not null)
                         result.Add(new ServiceNetwork(name, EquatableArray<string>.Empty, null, null, null, Origin.Of(item.Span)));
                 }
@@ -233,15 +233,15 @@ internal sealed partial class ComposeModelBuilder
             case YMapping map:
                 foreach (var entry in map.Entries)
                 {
-                    var settings = entry.Value is YScalar { IsNull: true } ? null : _read.Mapping(entry.Value, $"{path}.{entry.Key}");
+                    var settings = entry.Value is YScalar { IsNull: true } ? null : _read.Mapping(entry.Value, path.Append(".", entry.Key));
                     if (settings is not null)
                         CheckKeys(settings, ComposeKeys.ServiceNetwork, $"network '{entry.Key}' of a service");
-                    var priority = _read.Integer(settings?.Get("priority"), $"{path}.{entry.Key}.priority", int.MinValue, int.MaxValue);
+                    var priority = _read.Integer(settings?.Get("priority"), path.Append(".", entry.Key, ".priority"), int.MinValue, int.MaxValue);
                     result.Add(new ServiceNetwork(
                         entry.Key,
-                        _read.Strings(settings?.Get("aliases"), $"{path}.{entry.Key}.aliases").ConvertAll(alias => alias.Value).ToEquatableArray(),
-                        _read.Text(settings?.Get("ipv4_address"), $"{path}.{entry.Key}.ipv4_address"),
-                        _read.Text(settings?.Get("ipv6_address"), $"{path}.{entry.Key}.ipv6_address"),
+                        _read.Strings(settings?.Get("aliases"), path.Append(".", entry.Key, ".aliases")).ConvertAll(alias => alias.Value).ToEquatableArray(),
+                        _read.Text(settings?.Get("ipv4_address"), path.Append(".", entry.Key, ".ipv4_address")),
+                        _read.Text(settings?.Get("ipv6_address"), path.Append(".", entry.Key, ".ipv6_address")),
                         priority is null ? null : (int)priority,
                         entry.Origin));
                 }
@@ -255,7 +255,7 @@ internal sealed partial class ComposeModelBuilder
         return result.ToEquatableArray();
     }
 
-    private EquatableArray<ServiceVolume> Volumes(YNode? node, string path)
+    private EquatableArray<ServiceVolume> Volumes(YNode? node, FieldPath path)
     {
         var result = new List<ServiceVolume>();
         foreach (var item in Items(node, path))
@@ -270,11 +270,11 @@ internal sealed partial class ComposeModelBuilder
                 continue;
             }
 
-            if (_read.Mapping(item, path + "[]", nullIsEmpty: false) is not { } map)
+            if (_read.Mapping(item, path.Append("[]"), nullIsEmpty: false) is not { } map)
                 continue;
             CheckKeys(map, ComposeKeys.VolumeLong, "a volume mount");
             CheckMountOptions(map);
-            var typeText = _read.Text(map.Get("type"), path + ".type");
+            var typeText = _read.Text(map.Get("type"), path.Append(".type"));
             VolumeMountType? type = typeText switch
             {
                 "volume" => VolumeMountType.Volume,
@@ -293,21 +293,21 @@ internal sealed partial class ComposeModelBuilder
 
             if (NodeReader.IsUnresolved(map.Get("target")) || NodeReader.IsUnresolved(map.Get("source")))
                 continue;
-            var target = _read.Text(map.Get("target"), path + ".target");
+            var target = _read.Text(map.Get("target"), path.Append(".target"));
             if (string.IsNullOrEmpty(target))
             {
                 _read.Invalid($"{path}: a volume mount needs 'target'", map.Span);
                 continue;
             }
 
-            var source = _read.Text(map.Get("source"), path + ".source");
+            var source = _read.Text(map.Get("source"), path.Append(".source"));
             if (type == VolumeMountType.Bind && string.IsNullOrEmpty(source))
             {
                 _read.Invalid($"invalid mount config for type \"bind\": field Source must not be empty", map.Span);
                 continue;
             }
 
-            if (map.Get("tmpfs") is { } tmpfs && _read.Mapping(tmpfs, path + ".tmpfs") is { } tmpfsMap && tmpfsMap.Get("size") is YScalar { IsUnresolved: false } size
+            if (map.Get("tmpfs") is { } tmpfs && _read.Mapping(tmpfs, path.Append(".tmpfs")) is { } tmpfsMap && tmpfsMap.Get("size") is YScalar { IsUnresolved: false } size
                 && !ScalarTypes.TryParseInteger(size.Value, out _) && !IsByteSize(size.Value))
             {
                 _read.Invalid($"{path}.tmpfs.size must be a integer or a byte size (e.g. 64m), not '{size.Value}'", size.Span);
@@ -317,7 +317,7 @@ internal sealed partial class ComposeModelBuilder
                 _read.Invalid($"{path}.tmpfs.size must be greater than or equal to 0", negative.Span);
             }
 
-            result.Add(new ServiceVolume(type.Value, string.IsNullOrEmpty(source) ? null : source, target!, _read.Bool(map.Get("read_only"), path + ".read_only") ?? false, null, Origin.Of(map.Span)));
+            result.Add(new ServiceVolume(type.Value, string.IsNullOrEmpty(source) ? null : source, target!, _read.Bool(map.Get("read_only"), path.Append(".read_only")) ?? false, null, Origin.Of(map.Span)));
         }
 
         return result.ToEquatableArray();
@@ -332,7 +332,7 @@ internal sealed partial class ComposeModelBuilder
         return digits > 0 && s.Substring(digits) is "" or "b" or "k" or "kb" or "m" or "mb" or "g" or "gb";
     }
 
-    private EquatableArray<ServiceDependency> DependsOn(YNode? node, string path)
+    private EquatableArray<ServiceDependency> DependsOn(YNode? node, FieldPath path)
     {
         var result = new List<ServiceDependency>();
         switch (node)
@@ -343,7 +343,7 @@ internal sealed partial class ComposeModelBuilder
             case YSequence list:
                 foreach (var item in list.Items)
                 {
-                    var name = _read.Text(item, path + "[]");
+                    var name = _read.Text(item, path.Append("[]"));
                     if (name is not null)
                         result.Add(new ServiceDependency(name, "service_started", true, false, Origin.Of(item.Span)));
                 }
@@ -352,10 +352,10 @@ internal sealed partial class ComposeModelBuilder
             case YMapping map:
                 foreach (var entry in map.Entries)
                 {
-                    var settings = _read.Mapping(entry.Value, $"{path}.{entry.Key}");
+                    var settings = _read.Mapping(entry.Value, path.Append(".", entry.Key));
                     if (settings is not null)
                         CheckKeys(settings, ComposeKeys.DependsOnLong, "a depends_on entry");
-                    var condition = _read.Text(settings?.Get("condition"), $"{path}.{entry.Key}.condition") ?? "service_started";
+                    var condition = _read.Text(settings?.Get("condition"), path.Append(".", entry.Key, ".condition")) ?? "service_started";
                     if (condition is not ("service_started" or "service_healthy" or "service_completed_successfully"))
                     {
                         _read.Invalid($"{path}.{entry.Key}.condition must be service_started, service_healthy or service_completed_successfully, not '{condition}'", settings!.Get("condition")!.Span);
@@ -365,8 +365,8 @@ internal sealed partial class ComposeModelBuilder
                     result.Add(new ServiceDependency(
                         entry.Key,
                         condition,
-                        _read.Bool(settings?.Get("required"), $"{path}.{entry.Key}.required") ?? true,
-                        _read.Bool(settings?.Get("restart"), $"{path}.{entry.Key}.restart") ?? false,
+                        _read.Bool(settings?.Get("required"), path.Append(".", entry.Key, ".required")) ?? true,
+                        _read.Bool(settings?.Get("restart"), path.Append(".", entry.Key, ".restart")) ?? false,
                         entry.Origin));
                 }
 
@@ -379,24 +379,24 @@ internal sealed partial class ComposeModelBuilder
         return result.ToEquatableArray();
     }
 
-    private Healthcheck? Healthcheck(YEntry? entry, string path)
+    private Healthcheck? Healthcheck(YEntry? entry, FieldPath path)
     {
         if (entry is null || _read.Mapping(entry.Value, path) is not { } map)
             return null;
         CheckKeys(map, ComposeKeys.Healthcheck, "healthcheck");
-        var retries = _read.Integer(map.Get("retries"), path + ".retries", 0, int.MaxValue);
+        var retries = _read.Integer(map.Get("retries"), path.Append(".retries"), 0, int.MaxValue);
         return new Healthcheck(
-            Command(map.Find("test"), path + ".test"),
-            _read.Duration(map.Get("interval"), path + ".interval"),
-            _read.Duration(map.Get("timeout"), path + ".timeout"),
+            Command(map.Find("test"), path.Append(".test")),
+            _read.Duration(map.Get("interval"), path.Append(".interval")),
+            _read.Duration(map.Get("timeout"), path.Append(".timeout")),
             retries is null ? null : (int)retries,
-            _read.Duration(map.Get("start_period"), path + ".start_period"),
-            _read.Duration(map.Get("start_interval"), path + ".start_interval"),
-            _read.Bool(map.Get("disable"), path + ".disable") ?? false,
+            _read.Duration(map.Get("start_period"), path.Append(".start_period")),
+            _read.Duration(map.Get("start_interval"), path.Append(".start_interval")),
+            _read.Bool(map.Get("disable"), path.Append(".disable")) ?? false,
             entry.Origin);
     }
 
-    private EquatableArray<FileObjectReference> FileReferences(YNode? node, string path)
+    private EquatableArray<FileObjectReference> FileReferences(YNode? node, FieldPath path)
     {
         var result = new List<FileObjectReference>();
         foreach (var item in Items(node, path))
@@ -407,22 +407,22 @@ internal sealed partial class ComposeModelBuilder
                 continue;
             }
 
-            if (_read.Mapping(item, path + "[]", nullIsEmpty: false) is not { } map)
+            if (_read.Mapping(item, path.Append("[]"), nullIsEmpty: false) is not { } map)
                 continue;
             CheckKeys(map, ComposeKeys.FileObjectReference, "a secret or config reference");
-            var source = _read.Text(map.Get("source"), path + ".source");
+            var source = _read.Text(map.Get("source"), path.Append(".source"));
             if (source is null)
             {
                 _read.Invalid($"{path}: needs 'source'", map.Span);
                 continue;
             }
 
-            var mode = _read.Integer(map.Get("mode"), path + ".mode", 0, 0xFFFF);
+            var mode = _read.Integer(map.Get("mode"), path.Append(".mode"), 0, 0xFFFF);
             result.Add(new FileObjectReference(
                 source,
-                _read.Text(map.Get("target"), path + ".target"),
-                _read.Text(map.Get("uid"), path + ".uid"),
-                _read.Text(map.Get("gid"), path + ".gid"),
+                _read.Text(map.Get("target"), path.Append(".target")),
+                _read.Text(map.Get("uid"), path.Append(".uid")),
+                _read.Text(map.Get("gid"), path.Append(".gid")),
                 mode is null ? null : (int)mode,
                 Origin.Of(map.Span)));
         }
@@ -430,7 +430,7 @@ internal sealed partial class ComposeModelBuilder
         return result.ToEquatableArray();
     }
 
-    private EquatableArray<ServiceLink> Links(YNode? node, string path)
+    private EquatableArray<ServiceLink> Links(YNode? node, FieldPath path)
     {
         var result = new List<ServiceLink>();
         foreach (var link in _read.Strings(node, path))
@@ -444,7 +444,7 @@ internal sealed partial class ComposeModelBuilder
         return result.ToEquatableArray();
     }
 
-    private CommandLine? Command(YEntry? entry, string path)
+    private CommandLine? Command(YEntry? entry, FieldPath path)
     {
         switch (entry?.Value)
         {
@@ -461,7 +461,7 @@ internal sealed partial class ComposeModelBuilder
         }
     }
 
-    private ExtendsReference? Extends(YEntry? entry, string path)
+    private ExtendsReference? Extends(YEntry? entry, FieldPath path)
     {
         switch (entry?.Value)
         {
@@ -471,14 +471,14 @@ internal sealed partial class ComposeModelBuilder
                 return new ExtendsReference(service.Value, null, entry.Origin);
             case YMapping map:
                 CheckKeys(map, ComposeKeys.Extends, "extends");
-                var name = _read.Text(map.Get("service"), path + ".service");
+                var name = _read.Text(map.Get("service"), path.Append(".service"));
                 if (name is null)
                 {
                     _read.Invalid($"{path}.service is required", map.Span);
                     return null;
                 }
 
-                return new ExtendsReference(name, _read.String(map.Get("file"), path + ".file"), entry.Origin);
+                return new ExtendsReference(name, _read.String(map.Get("file"), path.Append(".file")), entry.Origin);
             default:
                 _read.Invalid($"{path} must be a service name or a mapping with 'service' (and 'file')", entry.Value.Span);
                 return null;
@@ -486,7 +486,7 @@ internal sealed partial class ComposeModelBuilder
     }
 
     /// <summary>The items of a list field; anything else is reported and yields nothing.</summary>
-    private IReadOnlyList<YNode> Items(YNode? node, string path)
+    private IReadOnlyList<YNode> Items(YNode? node, FieldPath path)
     {
         switch (node)
         {

@@ -8,7 +8,7 @@ namespace ComposeGen.Parsing.Building;
 /// </summary>
 internal sealed partial class ComposeModelBuilder
 {
-    private void CheckUnmodelledFields(YMapping service, string path)
+    private void CheckUnmodelledFields(YMapping service, FieldPath path)
     {
         if (service.Get("build") is YMapping build && build.Find("ssh") is { } ssh
             && ssh.Value is not (YMapping or YSequence) && !NodeReader.IsUnresolved(ssh.Value))
@@ -43,7 +43,7 @@ internal sealed partial class ComposeModelBuilder
         }
     }
 
-    private void CheckDeviceRequest(YMapping device, string path)
+    private void CheckDeviceRequest(YMapping device, FieldPath path)
     {
         if (device.Find("capabilities") is null)
             _read.Invalid($"{path}: missing property 'capabilities'", device.Span);

@@ -74,88 +74,88 @@ internal sealed partial class ComposeModelBuilder
 
     private NetworkDefinition BuildNetwork(YEntry entry, YMapping? map)
     {
-        var path = "networks." + entry.Key;
+        var path = new FieldPath("networks.", entry.Key);
         if (map is not null)
             CheckKeys(map, ComposeKeys.Network, $"network '{entry.Key}'");
         Ipam? ipam = null;
-        if (map?.Find("ipam") is { } ipamEntry && _read.Mapping(ipamEntry.Value, path + ".ipam") is { } ipamMap)
+        if (map?.Find("ipam") is { } ipamEntry && _read.Mapping(ipamEntry.Value, path.Append(".ipam")) is { } ipamMap)
         {
             var pools = new List<IpamPool>();
             if (ipamMap.Get("config") is YSequence config)
             {
                 foreach (var item in config.Items)
                 {
-                    if (_read.Mapping(item, path + ".ipam.config") is { } pool)
+                    if (_read.Mapping(item, path.Append(".ipam.config")) is { } pool)
                         pools.Add(new IpamPool(_read.Text(pool.Get("subnet"), "subnet"), _read.Text(pool.Get("ip_range"), "ip_range"), _read.Text(pool.Get("gateway"), "gateway"), Origin.Of(pool.Span)));
                 }
             }
 
-            ipam = new Ipam(_read.Text(ipamMap.Get("driver"), path + ".ipam.driver"), pools.ToEquatableArray(), ipamEntry.Origin);
+            ipam = new Ipam(_read.Text(ipamMap.Get("driver"), path.Append(".ipam.driver")), pools.ToEquatableArray(), ipamEntry.Origin);
         }
 
         var (external, externalName) = External(map, path);
-        var name = _read.String(map?.Get("name"), path + ".name") ?? externalName;
+        var name = _read.String(map?.Get("name"), path.Append(".name")) ?? externalName;
         return new NetworkDefinition(
             entry.Key,
             name,
-            _read.Text(map?.Get("driver"), path + ".driver"),
-            _read.Bool(map?.Get("internal"), path + ".internal") ?? false,
+            _read.Text(map?.Get("driver"), path.Append(".driver")),
+            _read.Bool(map?.Get("internal"), path.Append(".internal")) ?? false,
             external,
-            _read.Bool(map?.Get("attachable"), path + ".attachable") ?? false,
-            _read.Bool(map?.Get("enable_ipv6"), path + ".enable_ipv6") ?? false,
+            _read.Bool(map?.Get("attachable"), path.Append(".attachable")) ?? false,
+            _read.Bool(map?.Get("enable_ipv6"), path.Append(".enable_ipv6")) ?? false,
             ipam,
-            _read.ListOrDict(map?.Get("labels"), path + ".labels").ToEquatableArray(),
+            _read.ListOrDict(map?.Get("labels"), path.Append(".labels")).ToEquatableArray(),
             Extensions(map),
             entry.Origin);
     }
 
     private VolumeDefinition BuildVolume(YEntry entry, YMapping? map)
     {
-        var path = "volumes." + entry.Key;
+        var path = new FieldPath("volumes.", entry.Key);
         if (map is not null)
             CheckKeys(map, ComposeKeys.Volume, $"volume '{entry.Key}'");
         var (external, externalName) = External(map, path);
         return new VolumeDefinition(
             entry.Key,
-            _read.String(map?.Get("name"), path + ".name") ?? externalName,
-            _read.Text(map?.Get("driver"), path + ".driver"),
+            _read.String(map?.Get("name"), path.Append(".name")) ?? externalName,
+            _read.Text(map?.Get("driver"), path.Append(".driver")),
             external,
-            _read.ListOrDict(map?.Get("driver_opts"), path + ".driver_opts").ToEquatableArray(),
-            _read.ListOrDict(map?.Get("labels"), path + ".labels").ToEquatableArray(),
+            _read.ListOrDict(map?.Get("driver_opts"), path.Append(".driver_opts")).ToEquatableArray(),
+            _read.ListOrDict(map?.Get("labels"), path.Append(".labels")).ToEquatableArray(),
             Extensions(map),
             entry.Origin);
     }
 
     private FileObjectDefinition BuildFileObject(YEntry entry, YMapping? map, HashSet<string> keys, string section)
     {
-        var path = $"{section}.{entry.Key}";
+        var path = new FieldPath(section, ".", entry.Key);
         if (map is not null)
             CheckKeys(map, keys, $"{section.TrimEnd('s')} '{entry.Key}'");
         var (external, externalName) = External(map, path);
         return new FileObjectDefinition(
             entry.Key,
-            _read.String(map?.Get("name"), path + ".name") ?? externalName,
-            _read.String(map?.Get("file"), path + ".file"),
-            _read.String(map?.Get("environment"), path + ".environment"),
-            _read.String(map?.Get("content"), path + ".content"),
+            _read.String(map?.Get("name"), path.Append(".name")) ?? externalName,
+            _read.String(map?.Get("file"), path.Append(".file")),
+            _read.String(map?.Get("environment"), path.Append(".environment")),
+            _read.String(map?.Get("content"), path.Append(".content")),
             external,
             Extensions(map),
             entry.Origin);
     }
 
     /// <summary><c>external: true</c>, or the legacy <c>external: {name: x}</c> form.</summary>
-    private (bool External, ScalarValue? Name) External(YMapping? map, string path)
+    private (bool External, ScalarValue? Name) External(YMapping? map, FieldPath path)
     {
         var node = map?.Get("external");
         if (node is YMapping legacy)
         {
-            var name = _read.String(legacy.Get("name"), path + ".external.name");
+            var name = _read.String(legacy.Get("name"), path.Append(".external.name"));
             if (name is not null && map!.Get("name") is not null)
                 _read.Invalid($"{path}: name and external.name conflict; only use name", legacy.Span);
             return (true, name);
         }
 
-        var external = _read.Bool(node, path + ".external") ?? false;
+        var external = _read.Bool(node, path.Append(".external")) ?? false;
         if (external && map is not null)
         {
             foreach (var conflicting in new[] { "driver", "driver_opts", "labels" })

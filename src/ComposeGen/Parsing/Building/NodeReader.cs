@@ -21,7 +21,7 @@ internal sealed class NodeReader
 
     public void Invalid(string message, SourceSpan span) => Report(DiagnosticIds.InvalidValue, ProblemSeverity.Error, message, span);
 
-    public YMapping? Mapping(YNode node, string path, bool nullIsEmpty = true)
+    public YMapping? Mapping(YNode node, FieldPath path, bool nullIsEmpty = true)
     {
         if (node is YMapping mapping)
             return mapping;
@@ -32,7 +32,7 @@ internal sealed class NodeReader
     }
 
     /// <summary>A string field. Numbers and booleans are accepted as their text (compose-go converts them).</summary>
-    public ScalarValue? String(YNode? node, string path)
+    public ScalarValue? String(YNode? node, FieldPath path)
     {
         switch (node)
         {
@@ -48,7 +48,7 @@ internal sealed class NodeReader
         }
     }
 
-    public string? Text(YNode? node, string path) => String(node, path)?.Value;
+    public string? Text(YNode? node, FieldPath path) => String(node, path)?.Value;
 
     public static ScalarValue Scalar(YScalar scalar) => new(scalar.Value, scalar.Template, scalar.Span);
 
@@ -58,7 +58,7 @@ internal sealed class NodeReader
     /// </summary>
     public static bool IsUnresolved(YNode? node) => node is YScalar { IsUnresolved: true };
 
-    public bool? Bool(YNode? node, string path)
+    public bool? Bool(YNode? node, FieldPath path)
     {
         if (node is null or YScalar { IsNull: true } || IsUnresolved(node))
             return null;
@@ -68,7 +68,7 @@ internal sealed class NodeReader
         return null;
     }
 
-    public long? Integer(YNode? node, string path, long min = long.MinValue, long max = long.MaxValue)
+    public long? Integer(YNode? node, FieldPath path, long min = long.MinValue, long max = long.MaxValue)
     {
         if (node is null or YScalar { IsNull: true } || IsUnresolved(node))
             return null;
@@ -88,7 +88,7 @@ internal sealed class NodeReader
     }
 
     /// <summary>Durations as compose writes them (<c>1m30s</c>, <c>10s</c>, <c>500ms</c>); returns the text when valid.</summary>
-    public string? Duration(YNode? node, string path)
+    public string? Duration(YNode? node, FieldPath path)
     {
         var text = Text(node, path);
         if (text is null || IsUnresolved(node))
@@ -100,7 +100,7 @@ internal sealed class NodeReader
     }
 
     /// <summary>A sequence of strings, or one string where compose allows "string or list".</summary>
-    public List<ScalarValue> Strings(YNode? node, string path, bool allowSingle = false)
+    public List<ScalarValue> Strings(YNode? node, FieldPath path, bool allowSingle = false)
     {
         var result = new List<ScalarValue>();
         switch (node)
@@ -114,9 +114,18 @@ internal sealed class NodeReader
             case YSequence sequence:
                 for (var i = 0; i < sequence.Items.Count; i++)
                 {
-                    var item = String(sequence.Items[i], $"{path}[{i}]");
-                    if (item is not null)
-                        result.Add(item);
+                    // String(item, $"{path}[{i}]"), with the path made only for the message.
+                    switch (sequence.Items[i])
+                    {
+                        case YScalar { IsNull: true }:
+                            break;
+                        case YScalar scalar:
+                            result.Add(Scalar(scalar));
+                            break;
+                        case var other:
+                            Invalid($"{path}[{i}] must be a string, not a {other.KindName}", other.Span);
+                            break;
+                    }
                 }
 
                 break;
@@ -132,7 +141,7 @@ internal sealed class NodeReader
     /// compose's "list or dict": <c>KEY: value</c> mapping, or <c>- KEY=value</c> list. Values may be
     /// null (a bare <c>KEY</c>), strings, numbers or booleans; never mappings or lists.
     /// </summary>
-    public List<KeyValue> ListOrDict(YNode? node, string path, char separator = '=')
+    public List<KeyValue> ListOrDict(YNode? node, FieldPath path, char separator = '=')
     {
         var result = new List<KeyValue>();
         switch (node)
@@ -222,4 +231,39 @@ internal sealed class NodeReader
 
         return true;
     }
+}
+
+/// <summary>
+/// A compose-go style path for messages (<c>services.web.ports</c>), kept in parts and joined only when a
+/// message needs it: the model builder passes one for every field of every service, and almost none is ever written.
+/// </summary>
+internal readonly struct FieldPath
+{
+    private readonly string _head;
+    private readonly string? _first;
+    private readonly string? _second;
+    private readonly string? _third;
+
+    public FieldPath(string head, string? first = null, string? second = null, string? third = null)
+    {
+        _head = head;
+        _first = first;
+        _second = second;
+        _third = third;
+    }
+
+    public static implicit operator FieldPath(string path) => new(path);
+
+    /// <summary>This path followed by <paramref name="part"/> (e.g. <c>".image"</c>, <c>"[]"</c>).</summary>
+    public FieldPath Append(string part)
+        => _first is null ? new FieldPath(_head, part)
+            : _second is null ? new FieldPath(_head, _first, part)
+            : _third is null ? new FieldPath(_head, _first, _second, part)
+            : new FieldPath(ToString(), part);
+
+    public FieldPath Append(string part, string next) => Append(part).Append(next);
+
+    public FieldPath Append(string part, string next, string last) => Append(part).Append(next).Append(last);
+
+    public override string ToString() => _first is null ? _head : string.Concat(_head, _first, _second, _third);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using ComposeGen.Model;
@@ -11,14 +12,43 @@ namespace ComposeGen.Parsing.Interpolation;
 /// </summary>
 public sealed record Template(string Raw, EquatableArray<TemplatePart> Parts)
 {
+    private static readonly Template Empty = new("", EquatableArray<TemplatePart>.Empty);
+
     public static Template Literal(string text)
-        => new(text, text.Length == 0 ? EquatableArray<TemplatePart>.Empty : new EquatableArray<TemplatePart>(new TemplatePart[] { new LiteralPart(text) }));
+        => text.Length == 0 ? Empty : new(text, ImmutableArray.Create<TemplatePart>(new LiteralPart(text)));
 
     /// <summary>True when the value contains no variable reference (it may still have had <c>$$</c>).</summary>
-    public bool IsLiteral => Parts.All(part => part is LiteralPart);
+    public bool IsLiteral
+    {
+        get
+        {
+            foreach (var part in Parts)
+            {
+                if (part is not LiteralPart)
+                    return false;
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>The text when <see cref="IsLiteral"/>; <c>$$</c> already unescaped.</summary>
-    public string LiteralText => string.Concat(Parts.OfType<LiteralPart>().Select(part => part.Text));
+    public string LiteralText
+    {
+        get
+        {
+            if (Parts.Count == 1)
+                return Parts[0] is LiteralPart only ? only.Text : "";
+            var text = new StringBuilder();
+            foreach (var part in Parts)
+            {
+                if (part is LiteralPart literal)
+                    text.Append(literal.Text);
+            }
+
+            return text.ToString();
+        }
+    }
 
     /// <summary>Every variable this template can read, nested defaults included, in order.</summary>
     public EquatableArray<string> VariableNames

@@ -66,21 +66,27 @@ public static class ComposeLoader
         /// <summary>Service definitions that are already the result of resolving their <c>extends</c>.</summary>
         public HashSet<YNode> ResolvedServices { get; } = new(ReferenceComparer<YNode>.Instance);
 
+        /// <summary>Whether any file read so far has a <c>!reset</c> or <c>!override</c> tag.</summary>
+        public bool HasMergeTags { get; private set; }
+
         public YMapping LoadProjectTree(IReadOnlyList<string> files)
         {
             YMapping? merged = null;
+            YMapping? unique = null;
             for (var i = 0; i < files.Count; i++)
             {
                 var root = ReadFile(files[i], isMain: i == 0, reportMissing: true);
                 if (root is null)
                     continue;
                 root = ApplyIncludes(root, files[i], new List<string> { files[i] });
-                merged = merged is null ? root : ComposeMerger.MergeFiles(merged, root);
+                if (merged is not null)
+                    unique = root = ComposeMerger.MergeFiles(merged, root);
+                merged = root;
             }
 
             merged ??= new YMapping(Array.Empty<YEntry>(), SourceSpan.None(files.Count > 0 ? files[0] : "compose.yaml"));
             merged = new ExtendsResolver(this).Apply(merged);
-            return ComposeMerger.ResolveTags(merged);
+            return ComposeMerger.ResolveTags(merged, HasMergeTags, isUnique: ReferenceEquals(merged, unique));
         }
 
         /// <summary>Reads, interpolates and merges the documents of one file (cached: extends may read a file many times).</summary>
@@ -100,6 +106,7 @@ public static class ComposeLoader
             {
                 ReadFiles.Add(path);
                 var read = YamlReader.Read(text, path, _request.Variables, _request.Limits);
+                HasMergeTags |= read.HasMergeTags;
                 _problems.AddRange(read.Problems);
                 var reported = read.Problems.Count > 0;
                 foreach (var document in read.Documents)

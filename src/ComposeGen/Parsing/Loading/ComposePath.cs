@@ -41,6 +41,8 @@ public static class ComposePath
     /// <summary>Forward slashes, no "." or ".." segments (where they can be removed), no doubled separators.</summary>
     public static string Normalize(string path)
     {
+        if (IsNormalized(path))
+            return path;
         var text = path.Replace('\\', '/');
         var rooted = text.StartsWith("/", System.StringComparison.Ordinal);
         var parts = new List<string>();
@@ -61,5 +63,35 @@ public static class ComposePath
 
         var joined = string.Join("/", parts);
         return rooted ? "/" + joined : joined.Length == 0 ? "." : joined;
+    }
+
+    /// <summary>
+    /// True when <see cref="Normalize"/> would return the path unchanged, as nearly every path does: no backslash,
+    /// and, after an optional leading <c>/</c>, only non-empty segments that are neither <c>.</c> nor <c>..</c>.
+    /// </summary>
+    private static bool IsNormalized(string path)
+    {
+        var start = path.Length > 0 && path[0] == '/' ? 1 : 0;
+        if (start == path.Length)
+            return false;
+        var segment = start;
+        for (var i = start; i <= path.Length; i++)
+        {
+            if (i < path.Length)
+            {
+                var c = path[i];
+                if (c == '\\')
+                    return false;
+                if (c != '/')
+                    continue;
+            }
+
+            var length = i - segment;
+            if (length == 0 || path[segment] == '.' && (length == 1 || length == 2 && path[segment + 1] == '.'))
+                return false;
+            segment = i + 1;
+        }
+
+        return true;
     }
 }

@@ -53,10 +53,17 @@ public static class ComposeMerger
     /// tags, and applies compose's uniqueness rules to the result (ports, volumes by target, ...), as
     /// compose-go does after loading each file, so a single file gets them too.
     /// </summary>
-    public static YMapping ResolveTags(YMapping root)
+    public static YMapping ResolveTags(YMapping root) => ResolveTags(root, hasMergeTags: true, isUnique: false);
+
+    /// <summary>
+    /// <see cref="ResolveTags(YMapping)"/> with what the caller knows: with no <c>!reset</c> / <c>!override</c> tag
+    /// anywhere in the tree there is nothing to resolve, and a tree that <see cref="MergeFiles"/> returned (so already
+    /// made unique) and nothing changed since needs no second uniqueness pass.
+    /// </summary>
+    internal static YMapping ResolveTags(YMapping root, bool hasMergeTags, bool isUnique)
     {
-        var resolved = Resolve(root, 0) as YMapping ?? new YMapping(Array.Empty<YEntry>(), root.Span);
-        return ComposeUnicity.Enforce(resolved);
+        var resolved = hasMergeTags ? Resolve(root, 0) as YMapping ?? new YMapping(Array.Empty<YEntry>(), root.Span) : root;
+        return isUnique && ReferenceEquals(resolved, root) ? resolved : ComposeUnicity.Enforce(resolved);
     }
 
     internal static YNode Merge(YNode @base, YNode @override, MergeRule rule, MergePosition position, int depth)

@@ -124,6 +124,10 @@ internal static class ComposeUnicity
     {
         if (list.IsReset)
             return list;
+
+        // One item has no duplicate: unless it is a !reset item (dropped), the list stays as it is.
+        if (list.Items.Count == 0 || list.Items.Count == 1 && !list.Items[0].IsReset)
+            return list;
         var items = UniqueBy(list.Items, indexer);
         return items.Count == list.Items.Count ? list : new YSequence(items, list.Span, list.Tag);
     }

@@ -34,12 +34,16 @@ public abstract class YNode
 
 public sealed class YScalar : YNode
 {
+    // Null until asked for when the text has no variable reference: most scalars (keys, names, numbers) never
+    // need their template, and making one per scalar cost three allocations each.
+    private Template? _template;
+
     public YScalar(string raw, bool isPlain, SourceSpan span, string? tag = null, Template? template = null, string? value = null, bool isUnresolved = false)
         : base(span, tag)
     {
         Raw = raw;
         IsPlain = isPlain;
-        Template = template ?? Template.Literal(raw);
+        _template = template;
         Value = value ?? raw;
         IsUnresolved = isUnresolved;
     }
@@ -51,7 +55,7 @@ public sealed class YScalar : YNode
     public string Value { get; }
 
     /// <summary>The interpolation template, kept so run-time code can resolve the value again.</summary>
-    public Template Template { get; }
+    public Template Template => _template ??= Template.Literal(Raw);
 
     /// <summary>
     /// True when a variable the value needs had no value at load time (and no default): the real value
@@ -66,7 +70,7 @@ public sealed class YScalar : YNode
 
     public override string KindName => IsNull ? "null" : "string";
 
-    public override YNode WithTag(string? tag) => new YScalar(Raw, IsPlain, Span, tag, Template, Value, IsUnresolved);
+    public override YNode WithTag(string? tag) => new YScalar(Raw, IsPlain, Span, tag, _template, Value, IsUnresolved);
 
     public override string ToString() => Value;
 }

@@ -16,6 +16,12 @@ namespace ComposeGen.Parsing.Yaml;
 public sealed record YamlReadResult(IReadOnlyList<YNode> Documents, IReadOnlyList<ComposeProblem> Problems)
 {
     public YNode? Root => Documents.Count > 0 ? Documents[0] : null;
+
+    /// <summary>
+    /// False when no node of the documents carries <c>!reset</c> or <c>!override</c>: the loader then skips the
+    /// pass that resolves those tags (it would return the tree unchanged).
+    /// </summary>
+    public bool HasMergeTags { get; init; } = true;
 }
 
 /// <summary>
@@ -42,7 +48,8 @@ public static class YamlReader
             }
 
             var builder = new TreeBuilder(text, path, variables, limits, problems);
-            return new YamlReadResult(builder.Build(), problems);
+            var documents = builder.Build();
+            return new YamlReadResult(documents, problems) { HasMergeTags = builder.HasMergeTags };
         }
         catch (Exception exception)
         {
@@ -75,6 +82,9 @@ public static class YamlReader
         // it, and this is how big that walk would be.
         private readonly Dictionary<YNode, long> _expandedSize = new(ReferenceComparer<YNode>.Instance);
         private readonly HashSet<string> _openAnchors = new(StringComparer.Ordinal);
+
+        // Lists of key/value pairs of the mappings being read, reused: a mapping's pairs are garbage once it is complete.
+        private readonly Stack<List<MappingPair>> _freePairs = new();
         private long _expandedNodes;
 
         public TreeBuilder(string text, string path, IVariableSource? variables, ParserLimits limits, List<ComposeProblem> problems)
@@ -86,6 +96,9 @@ public static class YamlReader
             _limits = limits;
             _problems = problems;
         }
+
+        /// <summary>Whether any node read so far is tagged <c>!reset</c> or <c>!override</c>.</summary>
+        public bool HasMergeTags { get; private set; }
 
         public IReadOnlyList<YNode> Build()
         {
@@ -154,6 +167,10 @@ public static class YamlReader
                 YNode? completed = null;
                 switch (current)
                 {
+                    case Scalar scalar when scalar.Anchor.IsEmpty && stack.Count > 0 && stack.Peek().ExpectsKey:
+                        // A mapping key: only its text, style, tag and span are kept, so no node is made for it.
+                        stack.Peek().AddKey(ReadKey(scalar));
+                        break;
                     case Scalar scalar:
                         completed = ReadScalar(scalar, isKey: stack.Count > 0 && stack.Peek().ExpectsKey);
                         break;
@@ -166,7 +183,7 @@ public static class YamlReader
                         OpenAnchor(sequenceStart.Anchor);
                         break;
                     case MappingStart mappingStart:
-                        stack.Push(Frame.Mapping(mappingStart));
+                        stack.Push(Frame.Mapping(mappingStart, _freePairs.Count > 0 ? _freePairs.Pop() : new()));
                         CheckDepth(stack.Count, mappingStart);
                         OpenAnchor(mappingStart.Anchor);
                         break;
@@ -200,13 +217,21 @@ public static class YamlReader
                 Stop(DiagnosticIds.SafetyLimit, $"the document is nested more than {_limits.MaxDepth} levels deep", Span(at.Start, at.End));
         }
 
+        private KeyScalar ReadKey(Scalar scalar)
+        {
+            var span = Span(scalar.Start, scalar.End);
+            if (scalar.Value.Length > _limits.MaxScalarLength)
+                Stop(DiagnosticIds.SafetyLimit, $"a value is {scalar.Value.Length:N0} characters long; the limit is {_limits.MaxScalarLength:N0}", span);
+            return new KeyScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Tag(scalar.Tag), span);
+        }
+
         private YScalar ReadScalar(Scalar scalar, bool isKey)
         {
             var span = Span(scalar.Start, scalar.End);
             if (scalar.Value.Length > _limits.MaxScalarLength)
                 Stop(DiagnosticIds.SafetyLimit, $"a value is {scalar.Value.Length:N0} characters long; the limit is {_limits.MaxScalarLength:N0}", span);
 
-            var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
+            var tag = Tag(scalar.Tag);
             var isPlain = scalar.Style == ScalarStyle.Plain;
             YScalar node;
             if (isKey || _variables is null || scalar.Value.IndexOf('$') < 0)
@@ -234,6 +259,17 @@ public static class YamlReader
 
             Register(scalar.Anchor, node);
             return node;
+        }
+
+        /// <summary>The tag as written, or null; notes whether it is one of the tags the merge pass resolves.</summary>
+        private string? Tag(TagName tag)
+        {
+            if (tag.IsEmpty)
+                return null;
+            var value = tag.Value;
+            if (value is "!reset" or "!override")
+                HasMergeTags = true;
+            return value;
         }
 
         private YNode ResolveAlias(AnchorAlias alias)
@@ -293,15 +329,15 @@ public static class YamlReader
                 Stop(DiagnosticIds.SafetyLimit, $"aliases expand the document to more than {_limits.MaxExpandedNodes:N0} nodes (an alias bomb?)", at);
         }
 
-        internal YNode CompleteMapping(MappingStart start, MappingEnd end, List<(YScalar? Key, SourceSpan KeySpan, YNode Value)> pairs)
+        internal YNode CompleteMapping(MappingStart start, MappingEnd end, List<MappingPair> pairs)
         {
             var span = Span(start.Start, end.End);
             var entries = new List<YEntry>(pairs.Count);
             List<(YNode Source, SourceSpan At)>? merges = null;
-            var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+            var seen = new KeyIndex();
             foreach (var (key, keySpan, value) in pairs)
             {
-                if (key is null)
+                if (key.Raw is null)
                 {
                     Report(DiagnosticIds.YamlSyntax, ProblemSeverity.Error, "a mapping key must be a plain value, not a mapping or a sequence", keySpan);
                     continue;
@@ -316,20 +352,24 @@ public static class YamlReader
                 if (key.IsPlain && key.Tag is null && ScalarTypes.ResolvesToNonString(key.Raw))
                     Report(DiagnosticIds.InvalidValue, ProblemSeverity.Error, $"non-string key '{key.Raw}': quote it to use it as a name", keySpan);
 
-                if (seen.TryGetValue(key.Raw, out var first))
+                if (seen.TryGet(entries, key.Raw, out var first))
                 {
                     Report(DiagnosticIds.YamlSyntax, ProblemSeverity.Error, $"key '{key.Raw}' is already defined at line {first.StartLine}", keySpan);
                     continue;
                 }
 
-                seen[key.Raw] = keySpan;
-                entries.Add(new YEntry(key.Raw, keySpan, value));
+                var added = new YEntry(key.Raw, keySpan, value);
+                entries.Add(added);
+                seen.Added(added);
             }
 
-            if (merges is not null)
-                ApplyMergeKeys(entries, seen, merges);
+            pairs.Clear();
+            _freePairs.Push(pairs);
 
-            var tag = start.Tag.IsEmpty ? null : start.Tag.Value;
+            if (merges is not null)
+                ApplyMergeKeys(entries, ref seen, merges);
+
+            var tag = Tag(start.Tag);
             var node = new YMapping(entries, span, tag);
             Register(start.Anchor, node);
             return node;
@@ -338,7 +378,7 @@ public static class YamlReader
         /// <summary>
         /// YAML merge keys: keys written in the mapping win; among several merged maps the first wins.
         /// </summary>
-        private void ApplyMergeKeys(List<YEntry> entries, Dictionary<string, SourceSpan> seen, List<(YNode Source, SourceSpan At)> merges)
+        private void ApplyMergeKeys(List<YEntry> entries, ref KeyIndex seen, List<(YNode Source, SourceSpan At)> merges)
         {
             foreach (var (source, at) in merges)
             {
@@ -354,10 +394,10 @@ public static class YamlReader
 
                     foreach (var entry in map.Entries)
                     {
-                        if (seen.ContainsKey(entry.Key))
+                        if (seen.TryGet(entries, entry.Key, out _))
                             continue;
-                        seen[entry.Key] = entry.KeySpan;
                         entries.Add(entry);
+                        seen.Added(entry);
                         Spend(SizeOf(entry.Value), at);
                     }
                 }
@@ -366,7 +406,7 @@ public static class YamlReader
 
         internal YNode CompleteSequence(SequenceStart start, SequenceEnd end, List<YNode> items)
         {
-            var tag = start.Tag.IsEmpty ? null : start.Tag.Value;
+            var tag = Tag(start.Tag);
             var node = new YSequence(items, Span(start.Start, end.End), tag);
             Register(start.Anchor, node);
             return node;
@@ -400,25 +440,28 @@ public static class YamlReader
     {
         private readonly MappingStart? _mapping;
         private readonly SequenceStart? _sequence;
-        private readonly List<(YScalar? Key, SourceSpan KeySpan, YNode Value)>? _pairs;
+        private readonly List<MappingPair>? _pairs;
         private readonly List<YNode>? _items;
         private YNode? _pendingKey;
+        private KeyScalar _key;
+        private bool _hasKey;
 
-        private Frame(MappingStart? mapping, SequenceStart? sequence)
+        private Frame(MappingStart? mapping, SequenceStart? sequence, List<MappingPair>? pairs)
         {
             _mapping = mapping;
             _sequence = sequence;
             if (mapping is not null)
-                _pairs = new();
+                _pairs = pairs;
             else
                 _items = new();
         }
 
-        public static Frame Mapping(MappingStart start) => new(start, null);
+        /// <summary>A mapping; <paramref name="pairs"/> is an empty list it may use until it is complete.</summary>
+        public static Frame Mapping(MappingStart start, List<MappingPair> pairs) => new(start, null, pairs);
 
-        public static Frame Sequence(SequenceStart start) => new(null, start);
+        public static Frame Sequence(SequenceStart start) => new(null, start, null);
 
-        public bool ExpectsKey => _mapping is not null && _pendingKey is null;
+        public bool ExpectsKey => _mapping is not null && _pendingKey is null && !_hasKey;
 
         public void Add(YNode node)
         {
@@ -428,18 +471,90 @@ public static class YamlReader
                 return;
             }
 
+            if (_hasKey)
+            {
+                _pairs!.Add(new MappingPair(_key, node));
+                _hasKey = false;
+                return;
+            }
+
             if (_pendingKey is null)
             {
                 _pendingKey = node;
                 return;
             }
 
-            _pairs!.Add((_pendingKey as YScalar, _pendingKey.Span, node));
+            var key = _pendingKey is YScalar scalar ? new KeyScalar(scalar.Raw, scalar.IsPlain, scalar.Tag, scalar.Span) : new KeyScalar(null, false, null, _pendingKey.Span);
+            _pairs!.Add(new MappingPair(key, node));
             _pendingKey = null;
+        }
+
+        /// <summary>The key of the next pair, read straight from its scalar event.</summary>
+        public void AddKey(KeyScalar key)
+        {
+            _key = key;
+            _hasKey = true;
         }
 
         public YNode CompleteMapping(TreeBuilder builder, MappingEnd end) => builder.CompleteMapping(_mapping!, end, _pairs!);
 
         public YNode CompleteSequence(TreeBuilder builder, SequenceEnd end) => builder.CompleteSequence(_sequence!, end, _items!);
+    }
+
+    /// <summary>
+    /// The keys of a mapping under construction (each is in the entries list once): a linear search while the
+    /// mapping is small, which is almost always, and a dictionary once it is not.
+    /// </summary>
+    private struct KeyIndex
+    {
+        private const int LinearLimit = 16;
+        private Dictionary<string, SourceSpan>? _index;
+
+        public bool TryGet(List<YEntry> entries, string key, out SourceSpan span)
+        {
+            if (_index is null)
+            {
+                if (entries.Count <= LinearLimit)
+                {
+                    foreach (var entry in entries)
+                    {
+                        if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+                        {
+                            span = entry.KeySpan;
+                            return true;
+                        }
+                    }
+
+                    span = default;
+                    return false;
+                }
+
+                _index = new Dictionary<string, SourceSpan>(entries.Count * 2, StringComparer.Ordinal);
+                foreach (var entry in entries)
+                    _index[entry.Key] = entry.KeySpan;
+            }
+
+            return _index.TryGetValue(key, out span);
+        }
+
+        public void Added(YEntry entry)
+        {
+            if (_index is not null)
+                _index[entry.Key] = entry.KeySpan;
+        }
+    }
+
+    /// <summary>A mapping key as the duplicate and merge-key checks need it; <see cref="Raw"/> is null for a key that is not a scalar.</summary>
+    private readonly record struct KeyScalar(string? Raw, bool IsPlain, string? Tag, SourceSpan Span);
+
+    /// <summary>One key/value pair of a mapping under construction.</summary>
+    private readonly record struct MappingPair(KeyScalar Key, YNode Value)
+    {
+        public void Deconstruct(out KeyScalar key, out SourceSpan keySpan, out YNode value)
+        {
+            key = Key;
+            keySpan = Key.Span;
+            value = Value;
+        }
     }
 }
