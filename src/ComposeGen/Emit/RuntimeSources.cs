@@ -9,7 +9,7 @@ namespace ComposeGen.Emit;
 
 /// <summary>
 /// The run-time support code (<c>src/ComposeGen/Runtime/*.cs</c>, namespace <c>ComposeGen.Runtime</c>) that the
-/// generator adds to every consuming compilation with <c>RegisterPostInitializationOutput</c>. The files are
+/// generator adds to every compilation that has a compose project (rewritten by <see cref="CSharp73Downlevel"/> for C# 7.3). The files are
 /// embedded in this assembly as resources named <c>ComposeGen.Runtime.&lt;File&gt;.cs</c>; they are C# 8,
 /// netstandard2.0-compatible, <c>internal</c> and depend on nothing but the base library.
 /// </summary>
