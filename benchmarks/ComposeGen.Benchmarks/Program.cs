@@ -7,12 +7,20 @@ using ComposeGen.Benchmarks;
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --short       everything, Job.ShortRun
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --phases [5000 ...]   Stopwatch breakdown
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-ab           literal analyzer A/B, alternating
+// dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-loop realistic|stress cold|warm [iterations]
+//                                                                                   the analyzer alone in a loop, to attach a profiler
 // Any other arguments go to BenchmarkDotNet (--filter, --job, --list flat, --exporters ...).
 var arguments = args.ToList();
 
 if (arguments.Remove("--literal-ab"))
 {
     HostLiteralAnalyzerBenchmarks.RunAlternating(rounds: 30);
+    return 0;
+}
+
+if (arguments.Remove("--literal-loop"))
+{
+    HostLiteralAnalyzerBenchmarks.RunLoop(arguments[0], arguments[1] == "cold", arguments.Count > 2 ? int.Parse(arguments[2]) : 40);
     return 0;
 }
 
