@@ -15,9 +15,9 @@ namespace ComposeGen.Analysis.CSharp;
 
 /// <summary>
 /// CG5001–CG5003 (SPEC §6): host names in C# string literals (and the constant text of interpolated strings)
-/// checked against the compose project. The compose files are loaded once per compilation, in a
-/// compilation-start action; each literal first goes through <see cref="HostReferenceExtractor.MayContainHost"/>
-/// (one <c>IndexOfAny</c>), so an ordinary literal costs almost nothing.
+/// checked against the compose project. Each literal first goes through <see cref="HostReferenceExtractor.MayContainHost"/>
+/// (one <c>IndexOfAny</c>), so an ordinary literal costs almost nothing; the compose files are loaded at most once
+/// per compilation, when the first literal passes that test.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
@@ -46,46 +46,77 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
 
     private static void Start(CompilationStartAnalysisContext context)
     {
-        CodeHostModel? model;
-        try
-        {
-            model = CodeHostModelCache.Get(context.Options, context.CancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
-        catch (Exception)
-        {
-            // Never crash (SPEC §8): the compose analyzer reports what is wrong with the files.
-            return;
-        }
-
-        if (model is null)
-            return;
+        // The compose project is loaded when the first literal that may name a host needs it, not here: a
+        // compilation without such a literal (most of a solution's projects) pays nothing for it.
+        var model = new LazyModel(context.Options);
         context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, model), SyntaxKind.StringLiteralExpression);
         context.RegisterSyntaxNodeAction(c => AnalyzeInterpolatedText(c, model), SyntaxKind.InterpolatedStringText);
         context.RegisterSyntaxNodeAction(c => AnalyzeConstantConcatenation(c, model), SyntaxKind.AddExpression);
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, CodeHostModel model)
+    /// <summary>
+    /// The compilation's <see cref="CodeHostModel"/>, loaded (through <see cref="CodeHostModelCache"/>) at most once,
+    /// by whichever action first needs it; the actions run concurrently, so the others wait for that load. A load
+    /// that fails leaves the analyzer silent for the compilation (never crash, SPEC §8: the compose analyzer reports
+    /// what is wrong with the files); a cancelled one is not remembered, so the next action (with its own
+    /// cancellation token) loads again.
+    /// </summary>
+    private sealed class LazyModel
+    {
+        private readonly AnalyzerOptions _options;
+        private readonly object _gate = new();
+        private CodeHostModel? _model;
+        private volatile bool _loaded;
+
+        public LazyModel(AnalyzerOptions options) => _options = options;
+
+        public CodeHostModel? Get(System.Threading.CancellationToken cancellationToken)
+        {
+            if (_loaded)
+                return _model;
+            lock (_gate)
+            {
+                if (!_loaded)
+                {
+                    try
+                    {
+                        _model = CodeHostModelCache.Get(_options, cancellationToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        throw;
+                    }
+                    catch (Exception)
+                    {
+                        _model = null;
+                    }
+
+                    _loaded = true;
+                }
+
+                return _model;
+            }
+        }
+    }
+
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, LazyModel lazy)
     {
         var literal = (LiteralExpressionSyntax)context.Node;
         var token = literal.Token;
         var value = token.ValueText;
-        if (!HostReferenceExtractor.MayContainHost(value))
+        if (!HostReferenceExtractor.MayContainHost(value) || lazy.Get(context.CancellationToken) is not { } model)
             return;
         // mayUseMember: CG5003 also needs the literal outside a constant context, checked only when it comes to that.
         Analyze(context, model, value, literal, mayUseMember: true,
             reference => IsCutOff(literal, reference, value.Length) ? null : HostLocation(token, literal, reference));
     }
 
-    private static void AnalyzeInterpolatedText(SyntaxNodeAnalysisContext context, CodeHostModel model)
+    private static void AnalyzeInterpolatedText(SyntaxNodeAnalysisContext context, LazyModel lazy)
     {
         var text = (InterpolatedStringTextSyntax)context.Node;
         var token = text.TextToken;
         var value = token.ValueText;
-        if (!HostReferenceExtractor.MayContainHost(value))
+        if (!HostReferenceExtractor.MayContainHost(value) || lazy.Get(context.CancellationToken) is not { } model)
             return;
         Analyze(context, model, value, text, mayUseMember: false,
             reference => IsCutOff(text, reference, value.Length) ? null : HostLocation(token, text, reference));
@@ -96,7 +127,7 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
     /// <c>const string Url = "redis://" + CacheHost + ":6379"</c>. Hosts that lie inside one literal are that
     /// literal's (reported by <see cref="AnalyzeLiteral"/>); the others are reported on the operands they span.
     /// </summary>
-    private static void AnalyzeConstantConcatenation(SyntaxNodeAnalysisContext context, CodeHostModel model)
+    private static void AnalyzeConstantConcatenation(SyntaxNodeAnalysisContext context, LazyModel lazy)
     {
         var expression = (BinaryExpressionSyntax)context.Node;
         var parent = expression.Parent;
@@ -108,6 +139,8 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
             return;
         var constant = context.SemanticModel.GetConstantValue(expression, context.CancellationToken);
         if (!constant.HasValue || constant.Value is not string value || !HostReferenceExtractor.MayContainHost(value))
+            return;
+        if (lazy.Get(context.CancellationToken) is not { } model)
             return;
 
         var leaves = new List<(ExpressionSyntax Leaf, int Start, int End)>();
