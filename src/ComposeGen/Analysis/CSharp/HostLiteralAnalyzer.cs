@@ -17,7 +17,7 @@ namespace ComposeGen.Analysis.CSharp;
 /// CG5001–CG5003 (SPEC §6): host names in C# string literals (and the constant text of interpolated strings)
 /// checked against the compose project. Each literal first goes through <see cref="HostReferenceExtractor.MayContainHost"/>
 /// (one <c>IndexOfAny</c>), so an ordinary literal costs almost nothing; the compose files are loaded at most once
-/// per compilation, when the first literal passes that test.
+/// per compilation, when the first host reference needs them (a compilation without one never loads them).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
@@ -46,8 +46,8 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
 
     private static void Start(CompilationStartAnalysisContext context)
     {
-        // The compose project is loaded when the first literal that may name a host needs it, not here: a
-        // compilation without such a literal (most of a solution's projects) pays nothing for it.
+        // The compose project is loaded when the first host reference in a literal needs it, not here: a
+        // compilation without one pays nothing for it.
         var model = new LazyModel(context.Options);
         context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, model), SyntaxKind.StringLiteralExpression);
         context.RegisterSyntaxNodeAction(c => AnalyzeInterpolatedText(c, model), SyntaxKind.InterpolatedStringText);
@@ -104,10 +104,10 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
         var literal = (LiteralExpressionSyntax)context.Node;
         var token = literal.Token;
         var value = token.ValueText;
-        if (!HostReferenceExtractor.MayContainHost(value) || lazy.Get(context.CancellationToken) is not { } model)
+        if (!HostReferenceExtractor.MayContainHost(value))
             return;
         // mayUseMember: CG5003 also needs the literal outside a constant context, checked only when it comes to that.
-        Analyze(context, model, value, literal, mayUseMember: true,
+        Analyze(context, lazy, value, literal, mayUseMember: true,
             reference => IsCutOff(literal, reference, value.Length) ? null : HostLocation(token, literal, reference));
     }
 
@@ -116,9 +116,9 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
         var text = (InterpolatedStringTextSyntax)context.Node;
         var token = text.TextToken;
         var value = token.ValueText;
-        if (!HostReferenceExtractor.MayContainHost(value) || lazy.Get(context.CancellationToken) is not { } model)
+        if (!HostReferenceExtractor.MayContainHost(value))
             return;
-        Analyze(context, model, value, text, mayUseMember: false,
+        Analyze(context, lazy, value, text, mayUseMember: false,
             reference => IsCutOff(text, reference, value.Length) ? null : HostLocation(token, text, reference));
     }
 
@@ -140,8 +140,6 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
         var constant = context.SemanticModel.GetConstantValue(expression, context.CancellationToken);
         if (!constant.HasValue || constant.Value is not string value || !HostReferenceExtractor.MayContainHost(value))
             return;
-        if (lazy.Get(context.CancellationToken) is not { } model)
-            return;
 
         var leaves = new List<(ExpressionSyntax Leaf, int Start, int End)>();
         var offset = 0;
@@ -157,7 +155,7 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
 
         if (offset != value.Length)
             return;
-        Analyze(context, model, value, expression, mayUseMember: false, reference =>
+        Analyze(context, lazy, value, expression, mayUseMember: false, reference =>
         {
             var start = reference.Offset;
             var end = reference.Offset + reference.Host.Length;
@@ -188,7 +186,7 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
 
     /// <param name="locate">Where to report a host reference; null to skip it (only part of the host is in this value, or another action reports it).</param>
     /// <param name="mayUseMember">Whether CG5003 applies to <paramref name="node"/> (a whole literal); it also has to be outside a constant context.</param>
-    private static void Analyze(SyntaxNodeAnalysisContext context, CodeHostModel model, string value, SyntaxNode node, bool mayUseMember, Func<HostReference, Location?> locate)
+    private static void Analyze(SyntaxNodeAnalysisContext context, LazyModel lazy, string value, SyntaxNode node, bool mayUseMember, Func<HostReference, Location?> locate)
     {
         IReadOnlyList<HostReference> references;
         try
@@ -201,6 +199,7 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
         }
 
         var reportedUse = false;
+        CodeHostModel? model = null;
         foreach (var reference in references)
         {
             if (reference.IsIpLiteral || HostNames.IsWellKnown(reference.Host) || HostNames.IsLoopback(reference.Host))
@@ -208,6 +207,10 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
             var host = reference.Host;
             if (locate(reference) is not { } location)
                 continue;
+            // The first host that needs the compose project loads it (once per compilation).
+            model ??= lazy.Get(context.CancellationToken);
+            if (model is null)
+                return;
             var dotted = !reference.IsSingleLabel;
             if (dotted && model.AnyNamed(host) is null)
                 continue; // left to real DNS
