@@ -127,9 +127,10 @@ public class HostLiteralAnalyzerBenchmarks
         // Prepare runs untimed before each case: the cold case empties the model cache, the warm case makes sure its
         // own model is in it (the other set's cold case may just have emptied it).
         var cases = new List<(string Name, Action Prepare, Func<long> Run)>();
+        var benches = new Dictionary<string, HostLiteralAnalyzerBenchmarks>();
         foreach (var set in sets)
         {
-            var bench = new HostLiteralAnalyzerBenchmarks { Set = set };
+            var bench = benches[set] = new HostLiteralAnalyzerBenchmarks { Set = set };
             bench.Setup();
             Console.WriteLine($"{set}: {bench.DiagnosticCounts()}");
             cases.Add(($"{set} compile", () => { }, bench.Compile));
@@ -166,6 +167,15 @@ public class HostLiteralAnalyzerBenchmarks
             Console.WriteLine($"{name,-18} min {Min(name),8:F1} ms   median {Median(name),8:F1} ms   (CPU, {rounds} rounds)");
         foreach (var set in sets)
         {
+            foreach (var cold in new[] { true, false })
+            {
+                var callbacks = Enumerable.Range(0, 12).Select(_ => benches[set].CallbackMilliseconds(cold)).Skip(2).ToList();
+                Console.WriteLine($"{set} {(cold ? "cold" : "warm")} callbacks (Roslyn telemetry, wall, 10 runs): min {callbacks.Min():F1} ms, median {MedianOf(callbacks):F1} ms = {MedianOf(callbacks) / Median(set + " compile"):P1} of the compile median");
+            }
+        }
+
+        foreach (var set in sets)
+        {
             string compile = set + " compile", control = set + " control";
             double PairedMedian(string n) => MedianOf(times[n].Zip(times[control], (a, c) => a - c));
             foreach (var mode in new[] { "cold", "warm" })
@@ -175,6 +185,26 @@ public class HostLiteralAnalyzerBenchmarks
                                   + $"by paired median {PairedMedian(name) / Median(compile):P1} ({PairedMedian(name):F1} ms)");
             }
         }
+    }
+
+    /// <summary>
+    /// The time Roslyn's telemetry gives the analyzer's callbacks (wall time, summed over the callbacks, which run
+    /// on one thread here), the compose load and <c>ReportDiagnostic</c> included: a direct measure of the numerator,
+    /// without the noise of subtracting two whole compilations, but blind to any cost the driver pays outside the callbacks.
+    /// </summary>
+    public double CallbackMilliseconds(bool cold)
+    {
+        if (cold)
+            CodeHostModelCache.Clear();
+        else
+            CodeHostModelCache.Get(_options, CancellationToken.None);
+        var analyzer = new HostLiteralAnalyzer();
+        var analyzers = new CompilationWithAnalyzers(
+            _compilation.Clone(),
+            ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
+            new CompilationWithAnalyzersOptions(_options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        analyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        return analyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
     }
 
     /// <summary>The analyzer case of one set, <paramref name="iterations"/> times, and nothing else: a loop to profile (<c>dotnet-trace</c>).</summary>
