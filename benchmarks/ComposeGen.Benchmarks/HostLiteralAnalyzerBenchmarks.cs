@@ -27,20 +27,60 @@ public class HostLiteralAnalyzerBenchmarks
     private CSharpCompilation _compilation = null!;
     private AnalyzerOptions _options = null!;
 
+    /// <summary>
+    /// "realistic": the project is one service of the compose project (<c>api-0</c>, found from its build
+    /// context as in a real solution) and its host literals name services it can reach, with about 1% naming a
+    /// service it cannot reach and 1% a typo. "stress": the project is no service, and its host literals name
+    /// <c>orders-db-N</c>, <c>redis-N</c>, <c>api-N</c> for N up to 4,999, most of which do not exist (hundreds of CG5001).
+    /// </summary>
+    [Params("realistic", "stress")]
+    public string Set { get; set; } = "realistic";
+
+    /// <summary>The service the realistic project is.</summary>
+    public const string SelfService = "api-0";
+
     [GlobalSetup]
     public void Setup()
     {
-        var literals = SyntheticLiterals.Generate(5000);
+        var (name, text) = SyntheticCompose.Generate(100)[0];
+        var realistic = Set == "realistic";
+        var project = new BenchProject(realistic ? "/bench/apps/" + SelfService : "/bench/literals", new[] { "/bench/" + name });
+        _options = new AnalyzerOptions(Roslyn.AdditionalTexts(project, new Dictionary<string, string> { [project.Files[0]] = text }), Roslyn.Options(project));
+
+        string[] literals;
+        if (realistic)
+        {
+            var model = CodeHostModelCache.Get(_options, CancellationToken.None) ?? throw new InvalidOperationException("the compose project did not load");
+            var self = model.Self ?? throw new InvalidOperationException(SelfService + " was not found from the project directory");
+            var others = model.Model.Project.Services.Where(s => s.Name != self.Name && s.Name is not ("app-base" or "collector")).ToList();
+            var reachable = others.Where(s => model.Model.Resolve(self, s.Name).Resolves).Select(s => s.Name).ToList();
+            var unreachable = others.Where(s => !model.Model.Resolve(self, s.Name).Resolves).Select(s => s.Name).ToList();
+            var known = new HashSet<string>(model.Model.Project.Services.Select(s => s.Name), StringComparer.OrdinalIgnoreCase);
+            literals = SyntheticLiterals.GenerateRealistic(5000, reachable, unreachable, known);
+            CodeHostModelCache.Clear();
+        }
+        else
+        {
+            literals = SyntheticLiterals.Generate(5000);
+        }
+
         const int files = 2000;
         var trees = Enumerable.Range(0, files)
             .Select(f => CSharpSyntaxTree.ParseText(SyntheticLiterals.File(f, literals.Where((_, i) => i % files == f)), Roslyn.ParseOptions, $"/bench/literals/File{f}.cs"));
         // Single-threaded: the CPU time of a parallel compile on a loaded machine includes spin-waiting that grows
         // with the load; one thread measures the work (and a smaller compile time makes the share, if anything, larger).
         _compilation = CSharpCompilation.Create("Literals", trees, Roslyn.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
+    }
 
-        var (name, text) = SyntheticCompose.Generate(100)[0];
-        var project = new BenchProject("/bench/literals", new[] { "/bench/" + name });
-        _options = new AnalyzerOptions(Roslyn.AdditionalTexts(project, new Dictionary<string, string> { [project.Files[0]] = text }), Roslyn.Options(project));
+    /// <summary>The analyzer's diagnostics on this set, counted by id (for the record: what the driver has to handle).</summary>
+    public string DiagnosticCounts()
+    {
+        var analyzers = new CompilationWithAnalyzers(
+            _compilation.Clone(),
+            ImmutableArray.Create<DiagnosticAnalyzer>(new HostLiteralAnalyzer()),
+            new CompilationWithAnalyzersOptions(_options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        var diagnostics = analyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        return string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => $"{g.Key} ×{g.Count()}"));
     }
 
     [Benchmark(Baseline = true, Description = "compile 2,000 files (bind + emit)")]
@@ -83,18 +123,29 @@ public class HostLiteralAnalyzerBenchmarks
     /// </summary>
     public static void RunAlternating(int rounds)
     {
-        var bench = new HostLiteralAnalyzerBenchmarks();
-        bench.Setup();
-        var cases = new (string Name, Func<long> Run)[]
+        var sets = new[] { "realistic", "stress" };
+        // Prepare runs untimed before each case: the cold case empties the model cache, the warm case makes sure its
+        // own model is in it (the other set's cold case may just have emptied it).
+        var cases = new List<(string Name, Action Prepare, Func<long> Run)>();
+        var benches = new Dictionary<string, HostLiteralAnalyzerBenchmarks>();
+        foreach (var set in sets)
         {
-            ("compile", bench.Compile), ("control", bench.CompileWithControl), ("cold", bench.CompileWithAnalyzerCold), ("warm", bench.CompileWithAnalyzer),
-        };
+            var bench = benches[set] = new HostLiteralAnalyzerBenchmarks { Set = set };
+            bench.Setup();
+            Console.WriteLine($"{set}: {bench.DiagnosticCounts()}");
+            cases.Add(($"{set} compile", () => { }, bench.Compile));
+            cases.Add(($"{set} control", () => { }, bench.CompileWithControl));
+            cases.Add(($"{set} cold", CodeHostModelCache.Clear, bench.CompileWithAnalyzer));
+            cases.Add(($"{set} warm", () => CodeHostModelCache.Get(bench._options, CancellationToken.None), bench.CompileWithAnalyzer));
+        }
+
         var times = cases.ToDictionary(c => c.Name, _ => new List<double>());
         var order = new Random(5);
         for (var round = 0; round < rounds + 2; round++)
         {
-            foreach (var (name, run) in cases.OrderBy(_ => order.Next()).ToList())
+            foreach (var (name, prepare, run) in cases.OrderBy(_ => order.Next()).ToList())
             {
+                prepare();
                 GC.Collect();
                 var before = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 run();
@@ -112,14 +163,64 @@ public class HostLiteralAnalyzerBenchmarks
 
         double Min(string n) => times[n].Min();
         double Median(string n) => MedianOf(times[n]);
-        double PairedMedian(string n) => MedianOf(times[n].Zip(times["control"], (a, c) => a - c));
-        foreach (var (name, _) in cases)
-            Console.WriteLine($"{name,-9} min {Min(name),8:F1} ms   median {Median(name),8:F1} ms   (CPU, {rounds} rounds)");
-        foreach (var name in new[] { "cold", "warm" })
+        foreach (var (name, _, _) in cases)
+            Console.WriteLine($"{name,-18} min {Min(name),8:F1} ms   median {Median(name),8:F1} ms   (CPU, {rounds} rounds)");
+        foreach (var set in sets)
         {
-            Console.WriteLine($"analyzer ({name}) share of compile: by min {(Min(name) - Min("control")) / Min("compile"):P1}, by median {(Median(name) - Median("control")) / Median("compile"):P1}, "
-                              + $"by paired median {PairedMedian(name) / Median("compile"):P1} ({PairedMedian(name):F1} ms)");
+            foreach (var cold in new[] { true, false })
+            {
+                var callbacks = Enumerable.Range(0, 12).Select(_ => benches[set].CallbackMilliseconds(cold)).Skip(2).ToList();
+                Console.WriteLine($"{set} {(cold ? "cold" : "warm")} callbacks (Roslyn telemetry, wall, 10 runs): min {callbacks.Min():F1} ms, median {MedianOf(callbacks):F1} ms = {MedianOf(callbacks) / Median(set + " compile"):P1} of the compile median");
+            }
         }
+
+        foreach (var set in sets)
+        {
+            string compile = set + " compile", control = set + " control";
+            double PairedMedian(string n) => MedianOf(times[n].Zip(times[control], (a, c) => a - c));
+            foreach (var mode in new[] { "cold", "warm" })
+            {
+                var name = set + " " + mode;
+                Console.WriteLine($"analyzer ({name}) share of compile: by min {(Min(name) - Min(control)) / Min(compile):P1}, by median {(Median(name) - Median(control)) / Median(compile):P1}, "
+                                  + $"by paired median {PairedMedian(name) / Median(compile):P1} ({PairedMedian(name):F1} ms)");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The time Roslyn's telemetry gives the analyzer's callbacks (wall time, summed over the callbacks, which run
+    /// on one thread here), the compose load and <c>ReportDiagnostic</c> included: a direct measure of the numerator,
+    /// without the noise of subtracting two whole compilations, but blind to any cost the driver pays outside the callbacks.
+    /// </summary>
+    public double CallbackMilliseconds(bool cold)
+    {
+        if (cold)
+            CodeHostModelCache.Clear();
+        else
+            CodeHostModelCache.Get(_options, CancellationToken.None);
+        var analyzer = new HostLiteralAnalyzer();
+        var analyzers = new CompilationWithAnalyzers(
+            _compilation.Clone(),
+            ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
+            new CompilationWithAnalyzersOptions(_options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        analyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        return analyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
+    }
+
+    /// <summary>The analyzer case of one set, <paramref name="iterations"/> times, and nothing else: a loop to profile (<c>dotnet-trace</c>).</summary>
+    public static void RunLoop(string set, bool cold, int iterations)
+    {
+        var bench = new HostLiteralAnalyzerBenchmarks { Set = set };
+        bench.Setup();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < iterations; i++)
+        {
+            if (cold)
+                CodeHostModelCache.Clear();
+            bench.CompileWithAnalyzer();
+        }
+
+        Console.WriteLine($"{iterations} iterations in {clock.Elapsed.TotalSeconds:F1} s");
     }
 
     /// <summary>

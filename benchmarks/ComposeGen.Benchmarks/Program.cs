@@ -8,6 +8,8 @@ using ComposeGen.Benchmarks;
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --phases [5000 ...]   Stopwatch breakdown
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --profile 1000 load [seconds]   one step in a loop, for a profiler
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-ab           literal analyzer A/B, alternating
+// dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-loop realistic|stress cold|warm [iterations]
+//                                                                                   the analyzer alone in a loop, to attach a profiler
 // Any other arguments go to BenchmarkDotNet (--filter, --job, --list flat, --exporters ...).
 var arguments = args.ToList();
 
@@ -20,6 +22,12 @@ if (arguments.Remove("--literal-ab"))
 if (arguments.Remove("--profile"))
 {
     ProfileLoop.Run(arguments);
+    return 0;
+}
+
+if (arguments.Remove("--literal-loop"))
+{
+    HostLiteralAnalyzerBenchmarks.RunLoop(arguments[0], arguments[1] == "cold", arguments.Count > 2 ? int.Parse(arguments[2]) : 40);
     return 0;
 }
 

@@ -15,9 +15,9 @@ namespace ComposeGen.Analysis.CSharp;
 
 /// <summary>
 /// CG5001–CG5003 (SPEC §6): host names in C# string literals (and the constant text of interpolated strings)
-/// checked against the compose project. The compose files are loaded once per compilation, in a
-/// compilation-start action; each literal first goes through <see cref="HostReferenceExtractor.MayContainHost"/>
-/// (one <c>IndexOfAny</c>), so an ordinary literal costs almost nothing.
+/// checked against the compose project. Each literal first goes through <see cref="HostReferenceExtractor.MayContainHost"/>
+/// (one <c>IndexOfAny</c>), so an ordinary literal costs almost nothing; the compose files are loaded at most once
+/// per compilation, when the first host reference needs them (a compilation without one never loads them).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
@@ -46,29 +46,60 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
 
     private static void Start(CompilationStartAnalysisContext context)
     {
-        CodeHostModel? model;
-        try
-        {
-            model = CodeHostModelCache.Get(context.Options, context.CancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
-        catch (Exception)
-        {
-            // Never crash (SPEC §8): the compose analyzer reports what is wrong with the files.
-            return;
-        }
-
-        if (model is null)
-            return;
+        // The compose project is loaded when the first host reference in a literal needs it, not here: a
+        // compilation without one pays nothing for it.
+        var model = new LazyModel(context.Options);
         context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, model), SyntaxKind.StringLiteralExpression);
         context.RegisterSyntaxNodeAction(c => AnalyzeInterpolatedText(c, model), SyntaxKind.InterpolatedStringText);
         context.RegisterSyntaxNodeAction(c => AnalyzeConstantConcatenation(c, model), SyntaxKind.AddExpression);
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, CodeHostModel model)
+    /// <summary>
+    /// The compilation's <see cref="CodeHostModel"/>, loaded (through <see cref="CodeHostModelCache"/>) at most once,
+    /// by whichever action first needs it; the actions run concurrently, so the others wait for that load. A load
+    /// that fails leaves the analyzer silent for the compilation (never crash, SPEC §8: the compose analyzer reports
+    /// what is wrong with the files); a cancelled one is not remembered, so the next action (with its own
+    /// cancellation token) loads again.
+    /// </summary>
+    private sealed class LazyModel
+    {
+        private readonly AnalyzerOptions _options;
+        private readonly object _gate = new();
+        private CodeHostModel? _model;
+        private volatile bool _loaded;
+
+        public LazyModel(AnalyzerOptions options) => _options = options;
+
+        public CodeHostModel? Get(System.Threading.CancellationToken cancellationToken)
+        {
+            if (_loaded)
+                return _model;
+            lock (_gate)
+            {
+                if (!_loaded)
+                {
+                    try
+                    {
+                        _model = CodeHostModelCache.Get(_options, cancellationToken);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        throw;
+                    }
+                    catch (Exception)
+                    {
+                        _model = null;
+                    }
+
+                    _loaded = true;
+                }
+
+                return _model;
+            }
+        }
+    }
+
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, LazyModel lazy)
     {
         var literal = (LiteralExpressionSyntax)context.Node;
         var token = literal.Token;
@@ -76,18 +107,18 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
         if (!HostReferenceExtractor.MayContainHost(value))
             return;
         // mayUseMember: CG5003 also needs the literal outside a constant context, checked only when it comes to that.
-        Analyze(context, model, value, literal, mayUseMember: true,
+        Analyze(context, lazy, value, literal, mayUseMember: true,
             reference => IsCutOff(literal, reference, value.Length) ? null : HostLocation(token, literal, reference));
     }
 
-    private static void AnalyzeInterpolatedText(SyntaxNodeAnalysisContext context, CodeHostModel model)
+    private static void AnalyzeInterpolatedText(SyntaxNodeAnalysisContext context, LazyModel lazy)
     {
         var text = (InterpolatedStringTextSyntax)context.Node;
         var token = text.TextToken;
         var value = token.ValueText;
         if (!HostReferenceExtractor.MayContainHost(value))
             return;
-        Analyze(context, model, value, text, mayUseMember: false,
+        Analyze(context, lazy, value, text, mayUseMember: false,
             reference => IsCutOff(text, reference, value.Length) ? null : HostLocation(token, text, reference));
     }
 
@@ -96,7 +127,7 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
     /// <c>const string Url = "redis://" + CacheHost + ":6379"</c>. Hosts that lie inside one literal are that
     /// literal's (reported by <see cref="AnalyzeLiteral"/>); the others are reported on the operands they span.
     /// </summary>
-    private static void AnalyzeConstantConcatenation(SyntaxNodeAnalysisContext context, CodeHostModel model)
+    private static void AnalyzeConstantConcatenation(SyntaxNodeAnalysisContext context, LazyModel lazy)
     {
         var expression = (BinaryExpressionSyntax)context.Node;
         var parent = expression.Parent;
@@ -124,7 +155,7 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
 
         if (offset != value.Length)
             return;
-        Analyze(context, model, value, expression, mayUseMember: false, reference =>
+        Analyze(context, lazy, value, expression, mayUseMember: false, reference =>
         {
             var start = reference.Offset;
             var end = reference.Offset + reference.Host.Length;
@@ -155,7 +186,7 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
 
     /// <param name="locate">Where to report a host reference; null to skip it (only part of the host is in this value, or another action reports it).</param>
     /// <param name="mayUseMember">Whether CG5003 applies to <paramref name="node"/> (a whole literal); it also has to be outside a constant context.</param>
-    private static void Analyze(SyntaxNodeAnalysisContext context, CodeHostModel model, string value, SyntaxNode node, bool mayUseMember, Func<HostReference, Location?> locate)
+    private static void Analyze(SyntaxNodeAnalysisContext context, LazyModel lazy, string value, SyntaxNode node, bool mayUseMember, Func<HostReference, Location?> locate)
     {
         IReadOnlyList<HostReference> references;
         try
@@ -168,6 +199,7 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
         }
 
         var reportedUse = false;
+        CodeHostModel? model = null;
         foreach (var reference in references)
         {
             if (reference.IsIpLiteral || HostNames.IsWellKnown(reference.Host) || HostNames.IsLoopback(reference.Host))
@@ -175,6 +207,10 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
             var host = reference.Host;
             if (locate(reference) is not { } location)
                 continue;
+            // The first host that needs the compose project loads it (once per compilation).
+            model ??= lazy.Get(context.CancellationToken);
+            if (model is null)
+                return;
             var dotted = !reference.IsSingleLabel;
             if (dotted && model.AnyNamed(host) is null)
                 continue; // left to real DNS
