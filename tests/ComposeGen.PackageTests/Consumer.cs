@@ -35,6 +35,7 @@ internal sealed class Consumer
                 <TargetFramework>{framework}</TargetFramework>
                 <Nullable>{(framework.StartsWith("netstandard", StringComparison.Ordinal) ? "disable" : "enable")}</Nullable>
                 <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+                <ErrorLog>$(MSBuildProjectDirectory)/build.sarif,version=2.1</ErrorLog>
             {extra}
               </PropertyGroup>
               <ItemGroup>
@@ -57,14 +58,14 @@ internal sealed class Consumer
         return (text.Take(index).Count(c => c == '\n') + 1, index - lineStart + 1);
     }
 
+    /// <summary><c>dotnet build</c> of one project; its SARIF log is the one its project file asks for (<see cref="WithProject"/>).</summary>
     public Build BuildProject(string project, params string[] arguments)
     {
         var path = PathOf(project);
-        var sarif = Path.Combine(Path.GetDirectoryName(path)!, "build.sarif");
-        File.Delete(sarif);
-        // MSBuild splits properties at ',' and '=': escaped, this asks for a SARIF 2.1 error log.
-        var result = Dotnet(Path.GetDirectoryName(path)!, new[] { "build", path, "-nologo", "-tl:off", $"-p:ErrorLog={sarif}%2Cversion%3D2.1" }.Concat(arguments).ToArray());
-        return new Build(result, File.Exists(sarif) ? Sarif.Read(sarif) : Array.Empty<SarifResult>(), Path.GetDirectoryName(path)!);
+        var directory = Path.GetDirectoryName(path)!;
+        File.Delete(Path.Combine(directory, "build.sarif"));
+        var result = Dotnet(directory, new[] { "build", path, "-nologo", "-tl:off" }.Concat(arguments).ToArray());
+        return new Build(result, directory);
     }
 
     /// <summary>The AdditionalFiles items MSBuild evaluates for the project (what the compiler and the IDE get).</summary>
@@ -87,9 +88,20 @@ internal sealed class Consumer
         => DotnetCli.Run(Path.GetDirectoryName(PathOf(dll))!, _fixture.Packages, environment, "dotnet", PathOf(dll));
 }
 
-internal sealed record Build(DotnetCli.Result Result, IReadOnlyList<SarifResult> Diagnostics, string ProjectDirectory)
+internal sealed record Build(DotnetCli.Result Result, string ProjectDirectory)
 {
     public bool Succeeded => Result.ExitCode == 0;
+
+    /// <summary>The project's SARIF log, which the compiler must have written.</summary>
+    public IReadOnlyList<SarifResult> Diagnostics
+    {
+        get
+        {
+            var path = Path.Combine(ProjectDirectory, "build.sarif");
+            Assert.True(File.Exists(path), $"the compiler wrote no SARIF log at {path}:\n{Result}");
+            return Sarif.Read(path);
+        }
+    }
 
     public string Output => Result.Output;
 

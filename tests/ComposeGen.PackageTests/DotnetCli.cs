@@ -10,12 +10,14 @@ public static class DotnetCli
         public override string ToString() => $"exit code {ExitCode}\n{Output}";
     }
 
-    public static Result Run(string workingDirectory, string packages, IReadOnlyDictionary<string, string>? environment, string fileName, params string[] arguments)
+    /// <param name="packages">The NuGet package cache (NUGET_PACKAGES); null for the machine's own.</param>
+    public static Result Run(string workingDirectory, string? packages, IReadOnlyDictionary<string, string>? environment, string fileName, params string[] arguments)
     {
         var start = new ProcessStartInfo(fileName) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
-        start.Environment["NUGET_PACKAGES"] = packages;
+        if (packages is not null)
+            start.Environment["NUGET_PACKAGES"] = packages;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";

@@ -23,7 +23,8 @@ public sealed class PackageFixture : IDisposable
 
         var source = Path.Combine(Root, "source");
         CopySources(source);
-        Pack = DotnetCli.Run(source, Packages, null, "dotnet",
+        // The machine's own package cache for packing, so the consumers' cache starts empty.
+        Pack = DotnetCli.Run(source, packages: null, null, "dotnet",
             "pack", Path.Combine(source, "src", "ComposeGen.Package", "ComposeGen.Package.csproj"),
             "-c", "Release", "-o", Feed, $"-p:Version={Version}", "-nologo", "-tl:off");
         PackagePath = Path.Combine(Feed, $"ComposeGen.{Version}.nupkg");

@@ -15,6 +15,9 @@ public enum ComposeFileKind
 {
     Compose,
     Override,
+
+    /// <summary>Some other YAML file (an OpenAPI document, a CI workflow): never the project, but <c>extends</c> and <c>include</c> may name it.</summary>
+    Other,
 }
 
 /// <summary>A YAML additional file: its normalised path, what it is, and its text.</summary>
@@ -95,7 +98,7 @@ public static class ComposeInputs
         {
             "override" => ComposeFileKind.Override,
             "compose" => ComposeFileKind.Compose,
-            _ => OverrideFileNames.Contains(name) ? ComposeFileKind.Override : ComposeFileKind.Compose,
+            _ => ComposeFileNames.Contains(name) ? ComposeFileKind.Compose : OverrideFileNames.Contains(name) ? ComposeFileKind.Override : ComposeFileKind.Other,
         };
         var text = file.GetText(cancellationToken)?.ToString();
         return text is null ? null : new ComposeInputFile(path, fileKind, text);
@@ -125,14 +128,13 @@ public static class ComposeInputs
         else
         {
             var main = files
-                .Where(f => f.Kind == ComposeFileKind.Compose && Array.IndexOf(ComposeFileNames, ComposePath.FileName(f.Path).ToLowerInvariant()) >= 0)
+                .Where(f => f.Kind == ComposeFileKind.Compose)
                 // docker compose's search: the nearest directory at or above the project, then the name's precedence.
                 .OrderBy(f => IsAtOrAbove(ComposePath.Directory(f.Path), options.ProjectDirectory) ? 0 : 1)
                 .ThenByDescending(f => IsAtOrAbove(ComposePath.Directory(f.Path), options.ProjectDirectory) ? f.Path.Count(c => c == '/') : -f.Path.Count(c => c == '/'))
-                .ThenBy(f => Array.IndexOf(ComposeFileNames, ComposePath.FileName(f.Path).ToLowerInvariant()))
+                .ThenBy(f => Array.IndexOf(ComposeFileNames, ComposePath.FileName(f.Path).ToLowerInvariant()) is var rank and >= 0 ? rank : int.MaxValue)
                 .ThenBy(f => f.Path, StringComparer.Ordinal)
-                .FirstOrDefault()
-                ?? files.FirstOrDefault(f => f.Kind == ComposeFileKind.Compose);
+                .FirstOrDefault();
             if (main is null)
                 return null;
             var directory = ComposePath.Directory(main.Path);

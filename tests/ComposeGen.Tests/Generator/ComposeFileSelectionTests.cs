@@ -13,8 +13,15 @@ public class ComposeFileSelectionTests
 {
     private const string Project = "/repo/src/Api";
 
+    /// <summary>A file as <see cref="ComposeInputs.Read"/> sees it: the kind from metadata when given, else from the name.</summary>
     private static ComposeInputFile File(string path, ComposeFileKind? kind = null)
-        => new(path, kind ?? (ComposeInputs.OverrideFileNames.Contains(path.Substring(path.LastIndexOf('/') + 1)) ? ComposeFileKind.Override : ComposeFileKind.Compose), "services: {}\n");
+    {
+        var name = path.Substring(path.LastIndexOf('/') + 1);
+        var guessed = ComposeInputs.ComposeFileNames.Contains(name) ? ComposeFileKind.Compose
+            : ComposeInputs.OverrideFileNames.Contains(name) ? ComposeFileKind.Override
+            : ComposeFileKind.Other;
+        return new(path, kind ?? guessed, "services: {}\n");
+    }
 
     private static GeneratorOptions Options(string? composeFiles = null, bool enabled = true)
         => new(enabled, (composeFiles ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).Select(f => ComposePath.Combine(Project, f)).ToEquatableArray(), null, null, "Api", null, Project);
@@ -45,6 +52,14 @@ public class ComposeFileSelectionTests
     [Fact]
     public void A_file_listed_twice_counts_once()
         => Assert.Equal(new[] { "/repo/compose.yaml" }, Selected(Options(), File("/repo/compose.yaml"), File("/repo/compose.yaml")));
+
+    [Fact]
+    public void Other_YAML_files_are_never_the_project_unless_marked_as_compose_files()
+    {
+        Assert.Empty(Selected(Options(), File("/repo/src/Api/openapi.yaml"), File("/repo/.github/workflows/ci.yml")));
+        Assert.Equal(new[] { "/repo/deploy/stack.yml" }, Selected(Options(), File("/repo/src/Api/openapi.yaml"), File("/repo/deploy/stack.yml", ComposeFileKind.Compose)));
+        Assert.Equal(new[] { "/repo/compose.yaml" }, Selected(Options(), File("/repo/src/Api/openapi.yaml"), File("/repo/compose.yaml")));
+    }
 
     [Fact]
     public void Nothing_is_selected_without_a_compose_file_or_when_disabled()

@@ -16,7 +16,7 @@ internal static class CodeHostModelCache
 {
     private static readonly string[] Properties =
     {
-        "ComposeGenEnabled", "ComposeFiles", "ComposeEnvFile", "ComposeService", "ComposeNamespace", "RootNamespace",
+        "ComposeGenEnabled", "ComposeFiles", GeneratorOptions.ComposeFilesProperty, "ComposeEnvFile", "ComposeService", "ComposeNamespace", "RootNamespace",
         "ComposeProjectName", "MSBuildProjectDirectory", "ProjectDir",
     };
 
