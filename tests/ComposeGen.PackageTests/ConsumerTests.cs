@@ -285,10 +285,14 @@ public sealed class ConsumerTests
                 """)
             .With("deploy/prod.env", "DB_PASSWORD=prod-secret\n")
             // CG4001 (db has no volume) fires by default (see the mistakes consumer); here the YAML's own section turns it off.
+            // ComposeFiles is written over several lines, as a long list often is.
             .With("deploy/.editorconfig", "[*.yml]\ndotnet_diagnostic.CG4001.severity = none\n")
             .WithProject("App/App.csproj",
                 extra: """
-                    <ComposeFiles>../deploy/base.yml;../deploy/prod.yml</ComposeFiles>
+                    <ComposeFiles>
+                      ../deploy/base.yml;
+                      ../deploy/prod.yml
+                    </ComposeFiles>
                     <ComposeEnvFile>../deploy/prod.env</ComposeEnvFile>
                     <ComposeNamespace>Explicit.Infrastructure</ComposeNamespace>
                     <ComposeProjectName>explicit-prod</ComposeProjectName>
