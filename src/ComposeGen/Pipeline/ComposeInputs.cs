@@ -33,19 +33,28 @@ public sealed record GeneratorOptions(
     string? ProjectName,
     string ProjectDirectory)
 {
-    /// <summary>ComposeFiles as ComposeGen.targets passes it to the compiler: '|'-separated.</summary>
-    public const string ComposeFilesProperty = "ComposeGenComposeFiles";
+    /// <summary>
+    /// Every <c>build_property</c> the options are read from. The three <c>ComposeGen*</c> ones are what
+    /// ComposeGen.targets passes for the path-valued properties, URI-escaped: the compiler's .editorconfig reader,
+    /// through which MSBuild hands properties over, cuts a value at <c>;</c> or <c>#</c> (a comment there), and
+    /// both occur in paths and in a list of files. A project wired by hand passes the plain properties.
+    /// </summary>
+    public static readonly string[] PropertyNames =
+    {
+        "ComposeGenEnabled", "ComposeFiles", "ComposeEnvFile", "ComposeService", "ComposeNamespace", "RootNamespace",
+        "ComposeProjectName", "MSBuildProjectDirectory", "ProjectDir",
+        "ComposeGenComposeFiles", "ComposeGenEnvFile", "ComposeGenProjectDirectory",
+    };
 
     public static GeneratorOptions From(AnalyzerConfigOptions options)
     {
         string? Get(string name) => options.TryGetValue("build_property." + name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        string? Escaped(string name, string plain) => Get(name) is { } escaped ? Unescape(escaped) : Get(plain);
 
-        var projectDirectory = ComposePath.Normalize(Get("MSBuildProjectDirectory") ?? Get("ProjectDir") ?? "");
+        var projectDirectory = ComposePath.Normalize(Escaped("ComposeGenProjectDirectory", "MSBuildProjectDirectory") ?? Get("ProjectDir") ?? "");
         string Absolute(string path) => ComposePath.Combine(projectDirectory, path.Trim());
-        // The compiler's .editorconfig reader cuts a value at ';' (a comment there), so the package's targets hand
-        // ComposeFiles over '|'-separated; a project wired by hand passes ComposeFiles itself (one file then).
-        var list = Get(ComposeFilesProperty) is { } separated ? separated.Split('|') : (Get("ComposeFiles") ?? "").Split(';');
-        var files = list
+        var files = (Escaped("ComposeGenComposeFiles", "ComposeFiles") ?? "")
+            .Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)
             .Where(f => f.Trim().Length > 0)
             .Select(Absolute)
             .ToEquatableArray();
@@ -53,11 +62,23 @@ public sealed record GeneratorOptions(
         return new GeneratorOptions(
             !string.Equals(Get("ComposeGenEnabled"), "false", StringComparison.OrdinalIgnoreCase),
             files,
-            Get("ComposeEnvFile") is { } env ? Absolute(env) : null,
+            Escaped("ComposeGenEnvFile", "ComposeEnvFile") is { } env && env.Trim().Length > 0 ? Absolute(env) : null,
             Get("ComposeService"),
             Get("ComposeNamespace") ?? Get("RootNamespace") ?? "",
             Get("ComposeProjectName"),
             projectDirectory);
+    }
+
+    private static string Unescape(string value)
+    {
+        try
+        {
+            return Uri.UnescapeDataString(value);
+        }
+        catch (UriFormatException)
+        {
+            return value;
+        }
     }
 }
 

@@ -14,11 +14,7 @@ namespace ComposeGen.Analysis.CSharp;
 /// </summary>
 internal static class CodeHostModelCache
 {
-    private static readonly string[] Properties =
-    {
-        "ComposeGenEnabled", "ComposeFiles", GeneratorOptions.ComposeFilesProperty, "ComposeEnvFile", "ComposeService", "ComposeNamespace", "RootNamespace",
-        "ComposeProjectName", "MSBuildProjectDirectory", "ProjectDir",
-    };
+    private static readonly string[] Properties = GeneratorOptions.PropertyNames;
 
     private const int Capacity = 8;
 
