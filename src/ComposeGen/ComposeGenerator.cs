@@ -56,8 +56,8 @@ public sealed class ComposeGenerator : IIncrementalGenerator
             var (hasProject, downlevel) = pair;
             if (!hasProject)
                 return;
-            foreach (var (hintName, text) in RuntimeSources.All)
-                output.AddSource(hintName, downlevel ? CSharp73Downlevel.Rewrite(text, RuntimeSources.ValueTypes) : text);
+            foreach (var (hintName, text) in downlevel ? RuntimeSources.ForCSharp73 : RuntimeSources.All)
+                output.AddSource(hintName, text);
         });
 
         var composeModel = projectFiles

@@ -60,8 +60,9 @@ public sealed class ConsumerTests
         Assert.DoesNotContain(build.Diagnostics, d => d.Level is "warning" or "error");
         Assert.Contains("internal static partial class Compose", build.Generated("Compose.g.cs"));
         Assert.Contains("ComposeGen.Runtime.ComposeRuntime.g.cs", build.GeneratedFiles());
-        Assert.Contains(consumer.AdditionalFiles("App/App.csproj"), f => f == (consumer.PathOf("compose.yaml"), "Compose"));
-        Assert.Contains(consumer.AdditionalFiles("App/App.csproj"), f => f == (consumer.PathOf(".env"), "Env"));
+        var files = consumer.AdditionalFiles("App/App.csproj");
+        Assert.Contains(files, f => f == (consumer.PathOf("compose.yaml"), "Compose"));
+        Assert.Contains(files, f => f == (consumer.PathOf(".env"), "Env"));
 
         var network = consumer.RunApp("App/bin/Debug/net10.0/App.dll", Context("network"));
         Assert.True(network.ExitCode == 0, network.ToString());

@@ -31,6 +31,12 @@ internal static class RuntimeSources
 
     private static readonly Lazy<ISet<string>> DeclaredValueTypes = new(() => CSharp73Downlevel.DeclaredValueTypes(All.Select(s => s.Text)));
 
+    /// <summary><see cref="All"/> rewritten for C# 7.3, once per process: the sources never change.</summary>
+    public static IReadOnlyList<(string HintName, string Text)> ForCSharp73 => CSharp73Sources.Value;
+
+    private static readonly Lazy<IReadOnlyList<(string HintName, string Text)>> CSharp73Sources =
+        new(() => All.Select(s => (s.HintName, CSharp73Downlevel.Rewrite(s.Text, ValueTypes))).ToArray());
+
     private static IReadOnlyList<(string HintName, string Text)> Load()
     {
         var assembly = typeof(RuntimeSources).Assembly;

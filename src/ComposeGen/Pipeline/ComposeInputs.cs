@@ -113,16 +113,21 @@ public static class ComposeInputs
         if (!IsYaml(file.Path))
             return null;
         var path = ComposePath.Normalize(file.Path);
-        var name = ComposePath.FileName(path).ToLowerInvariant();
         options.GetOptions(file).TryGetValue("build_metadata.AdditionalFiles.ComposeGenKind", out var kind);
-        var fileKind = kind?.Trim().ToLowerInvariant() switch
+        var text = file.GetText(cancellationToken)?.ToString();
+        return text is null ? null : new ComposeInputFile(path, KindOf(path, kind), text);
+    }
+
+    /// <summary>What a YAML file is: the <c>ComposeGenKind</c> metadata when the targets set it, else docker compose's file names decide.</summary>
+    public static ComposeFileKind KindOf(string path, string? metadata)
+    {
+        var name = ComposePath.FileName(path).ToLowerInvariant();
+        return metadata?.Trim().ToLowerInvariant() switch
         {
             "override" => ComposeFileKind.Override,
             "compose" => ComposeFileKind.Compose,
             _ => ComposeFileNames.Contains(name) ? ComposeFileKind.Compose : OverrideFileNames.Contains(name) ? ComposeFileKind.Override : ComposeFileKind.Other,
         };
-        var text = file.GetText(cancellationToken)?.ToString();
-        return text is null ? null : new ComposeInputFile(path, fileKind, text);
     }
 
     /// <summary>
@@ -151,8 +156,8 @@ public static class ComposeInputs
             var main = files
                 .Where(f => f.Kind == ComposeFileKind.Compose)
                 // docker compose's search: the nearest directory at or above the project, then the name's precedence.
-                .OrderBy(f => IsAtOrAbove(ComposePath.Directory(f.Path), options.ProjectDirectory) ? 0 : 1)
-                .ThenByDescending(f => IsAtOrAbove(ComposePath.Directory(f.Path), options.ProjectDirectory) ? f.Path.Count(c => c == '/') : -f.Path.Count(c => c == '/'))
+                // Depth counts up for directories at or above the project and down for the others, so one key orders both.
+                .OrderByDescending(f => IsAtOrAbove(ComposePath.Directory(f.Path), options.ProjectDirectory) ? 1_000_000 + f.Path.Count(c => c == '/') : -f.Path.Count(c => c == '/'))
                 .ThenBy(f => Array.IndexOf(ComposeFileNames, ComposePath.FileName(f.Path).ToLowerInvariant()) is var rank and >= 0 ? rank : int.MaxValue)
                 .ThenBy(f => f.Path, StringComparer.Ordinal)
                 .FirstOrDefault();

@@ -14,14 +14,8 @@ public class ComposeFileSelectionTests
     private const string Project = "/repo/src/Api";
 
     /// <summary>A file as <see cref="ComposeInputs.Read"/> sees it: the kind from metadata when given, else from the name.</summary>
-    private static ComposeInputFile File(string path, ComposeFileKind? kind = null)
-    {
-        var name = path.Substring(path.LastIndexOf('/') + 1);
-        var guessed = ComposeInputs.ComposeFileNames.Contains(name) ? ComposeFileKind.Compose
-            : ComposeInputs.OverrideFileNames.Contains(name) ? ComposeFileKind.Override
-            : ComposeFileKind.Other;
-        return new(path, kind ?? guessed, "services: {}\n");
-    }
+    private static ComposeInputFile File(string path, string? kindMetadata = null)
+        => new(path, ComposeInputs.KindOf(path, kindMetadata), "services: {}\n");
 
     private static GeneratorOptions Options(string? composeFiles = null, bool enabled = true)
         => new(enabled, (composeFiles ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries).Select(f => ComposePath.Combine(Project, f)).ToEquatableArray(), null, null, "Api", null, Project);
@@ -57,7 +51,7 @@ public class ComposeFileSelectionTests
     public void Other_YAML_files_are_never_the_project_unless_marked_as_compose_files()
     {
         Assert.Empty(Selected(Options(), File("/repo/src/Api/openapi.yaml"), File("/repo/.github/workflows/ci.yml")));
-        Assert.Equal(new[] { "/repo/deploy/stack.yml" }, Selected(Options(), File("/repo/src/Api/openapi.yaml"), File("/repo/deploy/stack.yml", ComposeFileKind.Compose)));
+        Assert.Equal(new[] { "/repo/deploy/stack.yml" }, Selected(Options(), File("/repo/src/Api/openapi.yaml"), File("/repo/deploy/stack.yml", "Compose")));
         Assert.Equal(new[] { "/repo/compose.yaml" }, Selected(Options(), File("/repo/src/Api/openapi.yaml"), File("/repo/compose.yaml")));
     }
 
