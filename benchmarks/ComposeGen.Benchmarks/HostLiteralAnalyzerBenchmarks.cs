@@ -22,7 +22,7 @@ namespace ComposeGen.Benchmarks;
 /// compose load), "warm" reuses it (the IDE's next compilation).
 /// </summary>
 [MemoryDiagnoser]
-public class HostLiteralAnalyzerBenchmarks
+public partial class HostLiteralAnalyzerBenchmarks
 {
     private CSharpCompilation _compilation = null!;
     private AnalyzerOptions _options = null!;
@@ -30,11 +30,15 @@ public class HostLiteralAnalyzerBenchmarks
     /// <summary>
     /// "realistic": the project is one service of the compose project (<c>api-0</c>, found from its build
     /// context as in a real solution) and its host literals name services it can reach, with about 1% naming a
-    /// service it cannot reach and 1% a typo. "stress": the project is no service, and its host literals name
+    /// service it cannot reach and 1% a typo; its compose project has 100 services ("realistic") or 10, the size of a
+    /// typical application ("realistic-10"). "stress": the project is no service, and its host literals name
     /// <c>orders-db-N</c>, <c>redis-N</c>, <c>api-N</c> for N up to 4,999, most of which do not exist (hundreds of CG5001).
     /// </summary>
-    [Params("realistic", "stress")]
+    [Params("realistic", "realistic-10", "stress")]
     public string Set { get; set; } = "realistic";
+
+    /// <summary>The literal sets, in the order the alternating runs report them.</summary>
+    public static readonly string[] Sets = { "realistic", "realistic-10", "stress" };
 
     /// <summary>The service the realistic project is.</summary>
     public const string SelfService = "api-0";
@@ -42,8 +46,8 @@ public class HostLiteralAnalyzerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var (name, text) = SyntheticCompose.Generate(100)[0];
-        var realistic = Set == "realistic";
+        var (name, text) = SyntheticCompose.Generate(Set == "realistic-10" ? 10 : 100)[0];
+        var realistic = Set != "stress";
         var project = new BenchProject(realistic ? "/bench/apps/" + SelfService : "/bench/literals", new[] { "/bench/" + name });
         _options = new AnalyzerOptions(Roslyn.AdditionalTexts(project, new Dictionary<string, string> { [project.Files[0]] = text }), Roslyn.Options(project));
 
@@ -123,7 +127,7 @@ public class HostLiteralAnalyzerBenchmarks
     /// </summary>
     public static void RunAlternating(int rounds)
     {
-        var sets = new[] { "realistic", "stress" };
+        var sets = Sets;
         // Prepare runs untimed before each case: the cold case empties the model cache, the warm case makes sure its
         // own model is in it (the other set's cold case may just have emptied it).
         var cases = new List<(string Name, Action Prepare, Func<long> Run)>();
@@ -205,6 +209,24 @@ public class HostLiteralAnalyzerBenchmarks
             new CompilationWithAnalyzersOptions(_options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
         analyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         return analyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
+    }
+
+    /// <summary>
+    /// Only the steady figure of <see cref="RunAlternating"/>: the analyzer's callback time from Roslyn's telemetry, per
+    /// set, cold and warm, over <paramref name="runs"/> runs after two discarded; a quick before/after check of a change.
+    /// </summary>
+    public static void RunCallbacks(int runs)
+    {
+        foreach (var set in Sets)
+        {
+            var bench = new HostLiteralAnalyzerBenchmarks { Set = set };
+            bench.Setup();
+            foreach (var cold in new[] { true, false })
+            {
+                var callbacks = Enumerable.Range(0, runs + 2).Select(_ => bench.CallbackMilliseconds(cold)).Skip(2).OrderBy(t => t).ToList();
+                Console.WriteLine($"{set} {(cold ? "cold" : "warm")} callbacks (Roslyn telemetry, wall, {runs} runs): min {callbacks[0]:F2} ms, median {callbacks[callbacks.Count / 2]:F2} ms");
+            }
+        }
     }
 
     /// <summary>The analyzer case of one set, <paramref name="iterations"/> times, and nothing else: a loop to profile (<c>dotnet-trace</c>).</summary>

@@ -8,6 +8,7 @@ using ComposeGen.Benchmarks;
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --phases [5000 ...]   Stopwatch breakdown
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --profile 1000 load [seconds]   one step in a loop, for a profiler
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-ab           literal analyzer A/B, alternating
+// dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-callbacks [runs]   the analyzer's callback time only (Roslyn telemetry)
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-loop realistic|stress cold|warm [iterations]
 //                                                                                   the analyzer alone in a loop, to attach a profiler
 // Any other arguments go to BenchmarkDotNet (--filter, --job, --list flat, --exporters ...).
@@ -16,6 +17,12 @@ var arguments = args.ToList();
 if (arguments.Remove("--literal-ab"))
 {
     HostLiteralAnalyzerBenchmarks.RunAlternating(rounds: 30);
+    return 0;
+}
+
+if (arguments.Remove("--literal-callbacks"))
+{
+    HostLiteralAnalyzerBenchmarks.RunCallbacks(arguments.Count > 0 ? int.Parse(arguments[0]) : 20);
     return 0;
 }
 

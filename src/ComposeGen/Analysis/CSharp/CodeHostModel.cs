@@ -21,7 +21,16 @@ internal sealed class CodeHostModel
 
     private readonly Dictionary<string, Service> _byAnyName = new(Names);
     private readonly Dictionary<string, Service> _byHostname = new(Names);
-    private readonly Lazy<Dictionary<string, ApiService>?> _api;
+    private readonly ComposeProject _project;
+    private readonly string _composeDirectory;
+
+    /// <summary>
+    /// The generated API's description of each service asked for so far (null when it could not be built): CG5003
+    /// needs only the services that literals name, so each is built when first asked for.
+    /// </summary>
+    private readonly Dictionary<string, ApiService?> _api = new(StringComparer.Ordinal);
+
+    private ApiServiceBuilder? _apiBuilder;
 
     /// <summary>
     /// "Did you mean" answers by name: the same unknown host tends to appear in many literals, and the model
@@ -29,7 +38,14 @@ internal sealed class CodeHostModel
     /// </summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _suggestions = new(StringComparer.Ordinal);
 
-    private const int MaxCachedSuggestions = 4096;
+    /// <summary>
+    /// What each name means from <see cref="Self"/>: a project names the same few services in many literals, and
+    /// each resolution otherwise builds its list of shared networks again.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NameResolution> _resolutions = new(StringComparer.Ordinal);
+
+    /// <summary>Bounds each per-name cache: a project has far fewer distinct host names than this.</summary>
+    private const int MaxCachedNames = 4096;
 
     /// <summary>The names to suggest from (the keys of <see cref="_byAnyName"/>), taken once.</summary>
     private string[]? _suggestionNames;
@@ -73,7 +89,8 @@ internal sealed class CodeHostModel
                 _byHostname[hostname.Value] = service;
         }
 
-        _api = new Lazy<Dictionary<string, ApiService>?>(() => BuildApi(inputs, project), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        _project = project;
+        _composeDirectory = inputs.ComposeDirectory;
     }
 
     public ReachabilityModel Model { get; }
@@ -95,6 +112,17 @@ internal sealed class CodeHostModel
     /// <summary>The service whose <c>hostname:</c> is <paramref name="name"/> (a name other containers cannot resolve).</summary>
     public Service? WithHostname(string name) => _byHostname.TryGetValue(name, out var service) ? service : null;
 
+    /// <summary>What <paramref name="name"/> means when <see cref="Self"/> (which must be known) connects to it: <see cref="ReachabilityModel.Resolve"/>, cached per name.</summary>
+    public NameResolution ResolveFromSelf(string name)
+    {
+        if (_resolutions.TryGetValue(name, out var cached))
+            return cached;
+        var resolution = Model.Resolve(Self ?? throw new InvalidOperationException("the project's own service is unknown"), name);
+        if (_resolutions.Count < MaxCachedNames)
+            _resolutions.TryAdd(name, resolution);
+        return resolution;
+    }
+
     /// <summary>A close known name for a typo, from the project's point of view (or <see cref="Self"/>'s, when known).</summary>
     public string? Suggest(string name)
     {
@@ -104,7 +132,7 @@ internal sealed class CodeHostModel
             return cached;
         _suggestionNames ??= _byAnyName.Keys.ToArray();
         var found = Parsing.NameSuggestion.Closest(name, Near(_suggestionNames, name));
-        if (_suggestions.Count < MaxCachedSuggestions)
+        if (_suggestions.Count < MaxCachedNames)
             _suggestions.TryAdd(name, found);
         return found;
     }
@@ -121,25 +149,24 @@ internal sealed class CodeHostModel
 
     /// <summary>The generated API's description of a service (identifier, endpoints, connection string), or null when it cannot be built.</summary>
     public ApiService? Api(Service service)
-        => _api.Value is { } api && api.TryGetValue(service.Name, out var found) ? found : null;
-
-    private static Dictionary<string, ApiService>? BuildApi(ProjectInputs inputs, ComposeProject project)
     {
-        try
+        // The literal actions run concurrently, and the builder caches file names.
+        lock (_api)
         {
-            var model = ApiModelBuilder.Build(project, NamespaceOf(inputs.Options.Namespace), inputs.DotEnvPath, inputs.ComposeDirectory, false);
-            var result = new Dictionary<string, ApiService>(StringComparer.Ordinal);
-            foreach (var service in model.Services)
+            if (_api.TryGetValue(service.Name, out var built))
+                return built;
+            try
             {
-                if (!result.ContainsKey(service.Key))
-                    result[service.Key] = service;
+                _apiBuilder ??= new ApiServiceBuilder(_project, _composeDirectory);
+                built = _apiBuilder.Build(service);
+            }
+            catch (Exception)
+            {
+                built = null; // CG5003 stays silent for this service; the compose analyzer reports what is wrong with the files
             }
 
-            return result;
-        }
-        catch (Exception)
-        {
-            return null;
+            _api[service.Name] = built;
+            return built;
         }
     }
 

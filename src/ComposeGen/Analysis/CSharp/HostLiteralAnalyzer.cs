@@ -274,7 +274,7 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
         }
 
         var reach = model.Model;
-        var resolution = reach.Resolve(self, host);
+        var resolution = model.ResolveFromSelf(host);
         var target = resolution.Target;
         var display = reference.Display;
         switch (resolution.Kind)

@@ -20,6 +20,12 @@ internal static class LiteralSpanMapper
     {
         if (length <= 0 || start < 0)
             return null;
+        if (IsPlainRegularLiteral(token))
+        {
+            // "text" without escapes, by far the most common: each value character sits one after the opening quote.
+            return start + length <= token.ValueText.Length ? new TextSpan(token.SpanStart + 1 + start, length) : null;
+        }
+
         var positions = Positions(token);
         if (positions is null || start + length > positions.Count - 1)
             return null;
@@ -30,6 +36,17 @@ internal static class LiteralSpanMapper
         if (from < 0 || to < from || end <= to)
             return null;
         return TextSpan.FromBounds(token.SpanStart + from, token.SpanStart + end);
+    }
+
+    /// <summary>A regular string literal whose text is its value between two quotes: no escapes to decode.</summary>
+    private static bool IsPlainRegularLiteral(SyntaxToken token)
+    {
+        if (!token.IsKind(SyntaxKind.StringLiteralToken))
+            return false;
+        var text = token.Text;
+        var value = token.ValueText;
+        return text.Length == value.Length + 2 && text[0] == '"' && text[text.Length - 1] == '"'
+               && string.CompareOrdinal(text, 1, value, 0, value.Length) == 0;
     }
 
     /// <summary>For each value character, its offset in the token text, plus one sentinel: the offset just after the last character.</summary>

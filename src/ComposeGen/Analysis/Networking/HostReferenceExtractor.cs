@@ -257,8 +257,7 @@ public static class HostReferenceExtractor
 
                 hostStart = start;
                 hostEnd = colon >= 0 ? colon : end;
-                var host = text.Substring(hostStart, hostEnd - hostStart);
-                if (!HostNames.IsIpv4(host) && !IsValidHostName(text, hostStart, hostEnd))
+                if (!IsValidHostName(text, hostStart, hostEnd) && !HostNames.IsIpv4(text.Substring(hostStart, hostEnd - hostStart)))
                     return null;
                 after = hostEnd;
             }
@@ -286,7 +285,8 @@ public static class HostReferenceExtractor
         {
             if (_found.Count == 0)
                 return None;
-            _found.Sort((a, b) => a.Offset.CompareTo(b.Offset));
+            if (_found.Count > 1)
+                _found.Sort((a, b) => a.Offset.CompareTo(b.Offset));
             return _found.ToArray();
         }
 
@@ -471,7 +471,7 @@ public static class HostReferenceExtractor
                 if (fieldEnd < 0)
                     fieldEnd = segmentEnd;
                 var fieldEq = text.IndexOf('=', fieldStart, fieldEnd - fieldStart);
-                if (fieldEq > fieldStart && text.Substring(fieldStart, fieldEq - fieldStart).Trim().Equals("port", StringComparison.OrdinalIgnoreCase))
+                if (fieldEq > fieldStart && IsKey(text, fieldStart, fieldEq, "port"))
                 {
                     var digitsStart = fieldEq + 1;
                     while (digitsStart < fieldEnd && text[digitsStart] == ' ')
@@ -487,6 +487,16 @@ public static class HostReferenceExtractor
             }
 
             return null;
+        }
+
+        /// <summary>Whether <c>text[start..end)</c>, spaces around it aside, is <paramref name="key"/> in any case.</summary>
+        private static bool IsKey(string text, int start, int end, string key)
+        {
+            while (start < end && char.IsWhiteSpace(text[start]))
+                start++;
+            while (end > start && char.IsWhiteSpace(text[end - 1]))
+                end--;
+            return end - start == key.Length && string.Compare(text, start, key, 0, key.Length, StringComparison.OrdinalIgnoreCase) == 0;
         }
 
         /// <summary><c>user:pass@host:port</c> without a scheme (a port is required: <c>a@b.com</c> is an e-mail address).</summary>

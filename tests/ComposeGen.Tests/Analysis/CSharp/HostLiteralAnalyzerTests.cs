@@ -168,6 +168,26 @@ public class HostLiteralAnalyzerTests
             Diagnostic("CG5003", DiagnosticSeverity.Info).WithLocation(0).WithMessage("'worker:8080' spells out what the generated 'Compose.Services.Worker.Endpoints.Http.HostAndPort' provides (from compose.yaml); use the generated member"));
 
     [Fact]
+    public Task CG5003_names_the_member_the_whole_project_gives_a_service_even_when_only_that_service_is_named()
+        // orders-db and orders_db both become OrdersDb; the generator numbers the second OrdersDb2. The analyzer builds
+        // the API of the named service only, so this checks that its identifier still comes from the whole project.
+        => VerifyCode("""
+            class C
+            {
+                string Pg = {|#0:"redis://orders_db:6379"|};
+            }
+            """, """
+            services:
+              api:
+                build: ./Shop.Api
+              orders-db:
+                image: postgres:16
+              orders_db:
+                image: redis:7
+            """,
+            Diagnostic("CG5003", DiagnosticSeverity.Info).WithLocation(0).WithMessage("'redis://orders_db:6379' spells out what the generated 'Compose.Services.OrdersDb2.ConnectionString' provides (from compose.yaml); use the generated member"));
+
+    [Fact]
     public Task CG5003_not_reported_where_a_constant_is_required_or_for_a_wrong_port()
         => VerifyCode("""
             class C
