@@ -54,7 +54,34 @@ public static class HostReferenceExtractor
     /// <see cref="Extract"/>.
     /// </summary>
     public static bool MayContainHost(string? value, string? variableName = null)
-        => !string.IsNullOrEmpty(value) && (value!.IndexOfAny(Triggers) >= 0 || (variableName is not null && IsHostVariableName(variableName)));
+        => !string.IsNullOrEmpty(value) && (HasPatternTrigger(value!) || (variableName is not null && IsHostVariableName(variableName)));
+
+    /// <summary>
+    /// Whether some pattern of <see cref="Scan"/> could start here: a <c>://</c> (URLs), a <c>:</c> before a digit
+    /// (<c>host:port</c>, <c>user:pass@host:port</c>), or a <c>=</c> after a letter, spaces aside (<c>Host=db</c>).
+    /// Every pattern needs one of them, so <c>"12:30"</c> passes but <c>"saved: {1}"</c>, <c>"HH:mm"</c>,
+    /// <c>C:	emp</c> and <c>a == b</c> do not: most ordinary strings with a colon cost one scan and nothing more.
+    /// </summary>
+    private static bool HasPatternTrigger(string value)
+    {
+        for (var at = value.IndexOfAny(Triggers); at >= 0; at = value.IndexOfAny(Triggers, at + 1))
+        {
+            if (value[at] == ':')
+            {
+                if (at + 1 < value.Length && (IsDigit(value[at + 1]) || (value[at + 1] == '/' && at + 2 < value.Length && value[at + 2] == '/')))
+                    return true;
+                continue;
+            }
+
+            var before = at;
+            while (before > 0 && value[before - 1] == ' ')
+                before--;
+            if (before > 0 && value[before - 1] is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z'))
+                return true;
+        }
+
+        return false;
+    }
 
     /// <summary>True for <c>DB_HOST</c>, <c>REDIS_HOSTNAME</c>, <c>SMTP_SERVER</c>, <c>API_ADDR</c>; false for bind addresses (<c>BIND_ADDR</c>, <c>LISTEN_ADDRESS</c>).</summary>
     public static bool IsHostVariableName(string name)
@@ -102,9 +129,12 @@ public static class HostReferenceExtractor
 
         if (hostVariable && FromHostVariable(value, variableName!, variableLookup) is { } fromVariable)
             return fromVariable;
-        if (value.IndexOfAny(Triggers) < 0)
-            return None;
+        return HasPatternTrigger(value) ? ScanPatterns(value) : None;
+    }
 
+    /// <summary>Every pattern over the value, without the cheap test first (the tests check that test against this).</summary>
+    internal static IReadOnlyList<HostReference> ScanPatterns(string value)
+    {
         var scan = new Scan(value);
         scan.Urls();
         scan.ConnectionStrings();

@@ -253,4 +253,33 @@ public class HostReferenceExtractorTests
             }
         }, iter: 20000);
     }
+
+    [Theory]
+    [InlineData("Order {0} could not be saved: {1}")]
+    [InlineData("yyyy-MM-ddTHH:mm:ss")]
+    [InlineData(@"C:\temp\file.txt")]
+    [InlineData("==== 1 = 2 ====")]
+    [InlineData("{\"id\": 12}")]
+    public void The_cheap_test_turns_away_colons_and_equals_signs_no_pattern_can_use(string value)
+        => Assert.False(HostReferenceExtractor.MayContainHost(value));
+
+    [Theory]
+    [InlineData("http://api/")]
+    [InlineData("cache:6379")]
+    [InlineData("u:p@db:5432")]
+    [InlineData("Host =db")]
+    [InlineData("12:30")]
+    public void The_cheap_test_lets_through_whatever_a_pattern_could_start_with(string value)
+        => Assert.True(HostReferenceExtractor.MayContainHost(value));
+
+    [Fact]
+    public void The_cheap_test_never_turns_away_a_value_in_which_the_patterns_find_a_host()
+    {
+        // The analyzer of C# literals skips every value the cheap test rejects: it must reject only values without hosts.
+        Gen.String[Gen.Char[":=@/.,;[]abcdb0123456789 \\-_${}\"'HostServer"], 0, 40].Sample(value =>
+        {
+            if (!HostReferenceExtractor.MayContainHost(value))
+                Assert.Empty(HostReferenceExtractor.ScanPatterns(value));
+        }, iter: 50000);
+    }
 }
