@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using ComposeGen.Analysis.CSharp;
+using ComposeGen.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -39,6 +40,10 @@ public partial class HostLiteralAnalyzerBenchmarks
 
     /// <summary>The literal sets, in the order the alternating runs report them.</summary>
     public static readonly string[] Sets = { "realistic", "realistic-10", "stress" };
+
+    private static readonly Start[] Starts = { Start.Cold, Start.Build, Start.Warm };
+
+    private static string Name(Start start) => start.ToString().ToLowerInvariant();
 
     /// <summary>The service the realistic project is.</summary>
     public const string SelfService = "api-0";
@@ -97,11 +102,35 @@ public partial class HostLiteralAnalyzerBenchmarks
     [Benchmark(Description = "compile 2,000 files with the literal analyzer (compose model cached)")]
     public long CompileWithAnalyzer() => CompileWith(new HostLiteralAnalyzer());
 
-    [Benchmark(Description = "compile 2,000 files with the literal analyzer (compose model loaded, as in a build)")]
+    [Benchmark(Description = "compile 2,000 files with the literal analyzer (compose project loaded by the analyzer)")]
     public long CompileWithAnalyzerCold()
     {
-        CodeHostModelCache.Clear();
+        Prepare(Start.Cold);
         return CompileWith(new HostLiteralAnalyzer());
+    }
+
+    /// <summary>What the analyzer finds in the process when a compilation starts.</summary>
+    public enum Start
+    {
+        /// <summary>Nothing: the analyzer loads the compose project itself (a build with the generator disabled, or one whose <c>.env</c> sets values).</summary>
+        Cold,
+
+        /// <summary>A build's first compilation: nothing of its own, but the generator has just loaded the same project (no <c>.env</c> values).</summary>
+        Build,
+
+        /// <summary>Its compose model, from the previous compilation (the IDE, keystroke after keystroke).</summary>
+        Warm,
+    }
+
+    /// <summary>Puts the process in the state <paramref name="start"/> describes; never timed.</summary>
+    public void Prepare(Start start)
+    {
+        CodeHostModelCache.Clear();
+        ProjectLoadCache.Clear();
+        if (start == Start.Build)
+            CSharpGeneratorDriver.Create(new[] { new ComposeGenerator().AsSourceGenerator() }, _options.AdditionalFiles, Roslyn.ParseOptions, _options.AnalyzerConfigOptionsProvider).RunGenerators(_compilation);
+        else if (start == Start.Warm)
+            CodeHostModelCache.Get(_options, CancellationToken.None);
     }
 
     [Benchmark(Description = "compile 2,000 files with a do-nothing control analyzer")]
@@ -139,8 +168,8 @@ public partial class HostLiteralAnalyzerBenchmarks
             Console.WriteLine($"{set}: {bench.DiagnosticCounts()}");
             cases.Add(($"{set} compile", () => { }, bench.Compile));
             cases.Add(($"{set} control", () => { }, bench.CompileWithControl));
-            cases.Add(($"{set} cold", CodeHostModelCache.Clear, bench.CompileWithAnalyzer));
-            cases.Add(($"{set} warm", () => CodeHostModelCache.Get(bench._options, CancellationToken.None), bench.CompileWithAnalyzer));
+            foreach (var start in Starts)
+                cases.Add(($"{set} {Name(start)}", () => bench.Prepare(start), bench.CompileWithAnalyzer));
         }
 
         var times = cases.ToDictionary(c => c.Name, _ => new List<double>());
@@ -171,10 +200,10 @@ public partial class HostLiteralAnalyzerBenchmarks
             Console.WriteLine($"{name,-18} min {Min(name),8:F1} ms   median {Median(name),8:F1} ms   (CPU, {rounds} rounds)");
         foreach (var set in sets)
         {
-            foreach (var cold in new[] { true, false })
+            foreach (var start in Starts)
             {
-                var callbacks = Enumerable.Range(0, 12).Select(_ => benches[set].CallbackMilliseconds(cold)).Skip(2).ToList();
-                Console.WriteLine($"{set} {(cold ? "cold" : "warm")} callbacks (Roslyn telemetry, wall, 10 runs): min {callbacks.Min():F1} ms, median {MedianOf(callbacks):F1} ms = {MedianOf(callbacks) / Median(set + " compile"):P1} of the compile median");
+                var callbacks = Enumerable.Range(0, 12).Select(_ => benches[set].CallbackMilliseconds(start)).Skip(2).ToList();
+                Console.WriteLine($"{set} {Name(start)} callbacks (Roslyn telemetry, wall, 10 runs): min {callbacks.Min():F1} ms, median {MedianOf(callbacks):F1} ms = {MedianOf(callbacks) / Median(set + " compile"):P1} of the compile median");
             }
         }
 
@@ -182,9 +211,9 @@ public partial class HostLiteralAnalyzerBenchmarks
         {
             string compile = set + " compile", control = set + " control";
             double PairedMedian(string n) => MedianOf(times[n].Zip(times[control], (a, c) => a - c));
-            foreach (var mode in new[] { "cold", "warm" })
+            foreach (var start in Starts)
             {
-                var name = set + " " + mode;
+                var name = set + " " + Name(start);
                 Console.WriteLine($"analyzer ({name}) share of compile: by min {(Min(name) - Min(control)) / Min(compile):P1}, by median {(Median(name) - Median(control)) / Median(compile):P1}, "
                                   + $"by paired median {PairedMedian(name) / Median(compile):P1} ({PairedMedian(name):F1} ms)");
             }
@@ -196,12 +225,9 @@ public partial class HostLiteralAnalyzerBenchmarks
     /// on one thread here), the compose load and <c>ReportDiagnostic</c> included: a direct measure of the numerator,
     /// without the noise of subtracting two whole compilations, but blind to any cost the driver pays outside the callbacks.
     /// </summary>
-    public double CallbackMilliseconds(bool cold)
+    public double CallbackMilliseconds(Start start)
     {
-        if (cold)
-            CodeHostModelCache.Clear();
-        else
-            CodeHostModelCache.Get(_options, CancellationToken.None);
+        Prepare(start);
         var analyzer = new HostLiteralAnalyzer();
         var analyzers = new CompilationWithAnalyzers(
             _compilation.Clone(),
@@ -221,24 +247,23 @@ public partial class HostLiteralAnalyzerBenchmarks
         {
             var bench = new HostLiteralAnalyzerBenchmarks { Set = set };
             bench.Setup();
-            foreach (var cold in new[] { true, false })
+            foreach (var start in Starts)
             {
-                var callbacks = Enumerable.Range(0, runs + 2).Select(_ => bench.CallbackMilliseconds(cold)).Skip(2).OrderBy(t => t).ToList();
-                Console.WriteLine($"{set} {(cold ? "cold" : "warm")} callbacks (Roslyn telemetry, wall, {runs} runs): min {callbacks[0]:F2} ms, median {callbacks[callbacks.Count / 2]:F2} ms");
+                var callbacks = Enumerable.Range(0, runs + 2).Select(_ => bench.CallbackMilliseconds(start)).Skip(2).OrderBy(t => t).ToList();
+                Console.WriteLine($"{set} {Name(start)} callbacks (Roslyn telemetry, wall, {runs} runs): min {callbacks[0]:F2} ms, median {callbacks[callbacks.Count / 2]:F2} ms");
             }
         }
     }
 
     /// <summary>The analyzer case of one set, <paramref name="iterations"/> times, and nothing else: a loop to profile (<c>dotnet-trace</c>).</summary>
-    public static void RunLoop(string set, bool cold, int iterations)
+    public static void RunLoop(string set, Start start, int iterations)
     {
         var bench = new HostLiteralAnalyzerBenchmarks { Set = set };
         bench.Setup();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         for (var i = 0; i < iterations; i++)
         {
-            if (cold)
-                CodeHostModelCache.Clear();
+            bench.Prepare(start);
             bench.CompileWithAnalyzer();
         }
 

@@ -9,7 +9,7 @@ using ComposeGen.Benchmarks;
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --profile 1000 load [seconds]   one step in a loop, for a profiler
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-ab           literal analyzer A/B, alternating
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-callbacks [runs]   the analyzer's callback time only (Roslyn telemetry)
-// dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-loop realistic|stress cold|warm [iterations]
+// dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-loop realistic|realistic-10|stress cold|build|warm [iterations]
 //                                                                                   the analyzer alone in a loop, to attach a profiler
 // Any other arguments go to BenchmarkDotNet (--filter, --job, --list flat, --exporters ...).
 var arguments = args.ToList();
@@ -34,7 +34,7 @@ if (arguments.Remove("--profile"))
 
 if (arguments.Remove("--literal-loop"))
 {
-    HostLiteralAnalyzerBenchmarks.RunLoop(arguments[0], arguments[1] == "cold", arguments.Count > 2 ? int.Parse(arguments[2]) : 40);
+    HostLiteralAnalyzerBenchmarks.RunLoop(arguments[0], Enum.Parse<HostLiteralAnalyzerBenchmarks.Start>(arguments[1], ignoreCase: true), arguments.Count > 2 ? int.Parse(arguments[2]) : 40);
     return 0;
 }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using ComposeGen.Analysis;
+using ComposeGen.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -48,13 +49,20 @@ public static class Roslyn
             }
             """;
 
+    /// <summary>
+    /// A new driver, as in a build's first compilation: the process-wide cache of loaded projects, which the generator
+    /// shares with the analyzers of the same build, is emptied first, so a cold run loads the YAML.
+    /// </summary>
     public static GeneratorDriver CreateDriver(BenchProject project, IReadOnlyDictionary<string, string> texts)
-        => CSharpGeneratorDriver.Create(
+    {
+        ProjectLoadCache.Clear();
+        return CSharpGeneratorDriver.Create(
             new[] { new ComposeGenerator().AsSourceGenerator() },
             AdditionalTexts(project, texts),
             ParseOptions,
             Options(project),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+    }
 
     public static ImmutableArray<AdditionalText> AdditionalTexts(BenchProject project, IReadOnlyDictionary<string, string> texts)
         => project.Files.Select(path => (AdditionalText)new InMemoryText(path, texts[path])).ToImmutableArray();
@@ -71,6 +79,7 @@ public static class Roslyn
     /// <summary>The compose analyzer over the consumer compilation with the project's files as additional files, sequentially.</summary>
     public static int RunAnalyzer(Compilation compilation, BenchProject project, IReadOnlyDictionary<string, string> texts)
     {
+        ProjectLoadCache.Clear(); // the analyzer measured alone: it loads the project itself
         var options = new AnalyzerOptions(AdditionalTexts(project, texts), Options(project));
         var analyzers = new CompilationWithAnalyzers(
             compilation,

@@ -85,18 +85,8 @@ public sealed class ComposeGenerator : IIncrementalGenerator
         });
     }
 
-    /// <summary>The compose model, loaded from the additional files' texts only, with no variables.</summary>
-    private static LoadedProject Load(ProjectInputs inputs)
-    {
-        // Every YAML additional file, so that extends: {file: ...} and include reach the files they name.
-        var source = new DictionaryFileSource(inputs.Available.Select(f => new System.Collections.Generic.KeyValuePair<string, string>(f.Path, f.Text)));
-        var result = ComposeLoader.Load(new ComposeLoadRequest(
-            inputs.Files.Select(f => f.Path).ToList(),
-            source,
-            DictionaryVariableSource.Empty,
-            inputs.Options.ProjectName));
-        return new LoadedProject(result.Project, inputs);
-    }
+    /// <summary>The compose model, loaded from the additional files' texts only, with no variables (shared with the analyzers of the same build when they have no <c>.env</c> either).</summary>
+    private static LoadedProject Load(ProjectInputs inputs) => new(ProjectLoadCache.Load(inputs).Project, inputs);
 
     private static ApiProject? BuildApi(LoadedProject loaded, bool usesConfiguration)
     {

@@ -52,7 +52,7 @@ public sealed class ComposeAnalyzer : DiagnosticAnalyzer
         if (session?.Inputs.Files.Any(f => f.Path == path) != true)
             return;
 
-        var result = session.Load(new[] { path });
+        var result = session.Load(new[] { path }, context.CancellationToken);
         foreach (var problem in result.Problems.Where(p => p.Id.StartsWith("CG1", StringComparison.Ordinal) && ComposePath.Normalize(p.Span.Path) == path))
             Report(context.ReportDiagnostic, session, problem);
     }
@@ -64,7 +64,7 @@ public sealed class ComposeAnalyzer : DiagnosticAnalyzer
         if (session is null)
             return;
 
-        var result = session.Load(session.Inputs.Files.Select(f => f.Path).ToList());
+        var result = session.LoadProject(context.CancellationToken);
         var problems = result.Problems.Where(p => !p.Id.StartsWith("CG1", StringComparison.Ordinal))
             .Concat(ComposeRules.Run(result.Project));
         foreach (var problem in problems)
@@ -119,6 +119,8 @@ public sealed class ComposeAnalyzer : DiagnosticAnalyzer
         public static ProjectSession? Create(AnalyzerOptions options, CancellationToken cancellationToken)
             => ComposeProjectLoader.Find(options, cancellationToken) is { } loader ? new ProjectSession(options, loader) : null;
 
-        public ComposeLoadResult Load(IReadOnlyList<string> files) => _loader.Load(files);
+        public ComposeLoadResult Load(IReadOnlyList<string> files, CancellationToken cancellationToken) => _loader.Load(files, cancellationToken);
+
+        public ComposeLoadResult LoadProject(CancellationToken cancellationToken) => _loader.LoadProject(cancellationToken);
     }
 }

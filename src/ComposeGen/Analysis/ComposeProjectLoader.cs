@@ -47,16 +47,27 @@ internal sealed class ComposeProjectLoader
     public static (ProjectInputs Inputs, ComposeLoadResult Result)? Load(AnalyzerOptions options, CancellationToken cancellationToken)
         => Find(options, cancellationToken) is { } loader ? (loader.Inputs, loader.LoadProject(cancellationToken)) : null;
 
+    /// <summary>The whole project, in merge order. With no <c>.env</c> values it is the load the generator made in the same build, shared.</summary>
     public ComposeLoadResult LoadProject(CancellationToken cancellationToken = default)
-        => Load(Inputs.Files.Select(f => f.Path).ToList(), cancellationToken);
+        => Variables(cancellationToken) is { } variables
+            ? ComposeLoader.Load(ProjectLoadCache.Request(Inputs, Inputs.Files.Select(f => f.Path).ToList(), variables))
+            : ProjectLoadCache.Load(Inputs);
 
-    /// <summary>Loads <paramref name="files"/> in merge order; every YAML additional file can be reached by extends/include.</summary>
+    /// <summary>
+    /// Loads <paramref name="files"/> in merge order; every YAML additional file can be reached by extends/include. The
+    /// project's own files (a one-file project's file alone, for instance) are <see cref="LoadProject"/>.
+    /// </summary>
     public ComposeLoadResult Load(IReadOnlyList<string> files, CancellationToken cancellationToken = default)
+        => files.SequenceEqual(Inputs.Files.Select(f => f.Path), StringComparer.Ordinal)
+            ? LoadProject(cancellationToken)
+            : ComposeLoader.Load(ProjectLoadCache.Request(Inputs, files, Variables(cancellationToken) ?? DictionaryVariableSource.Empty));
+
+    /// <summary>The values of the <c>.env</c> additional file; null when there is none or it sets nothing.</summary>
+    private IVariableSource? Variables(CancellationToken cancellationToken)
     {
-        var texts = Inputs.Available.Select(f => new KeyValuePair<string, string>(f.Path, f.Text));
-        IVariableSource variables = DictionaryVariableSource.Empty;
-        if (Inputs.DotEnvPath is { } envPath && _files.TryGetValue(ComposePath.Normalize(envPath), out var envFile) && envFile.GetText(cancellationToken) is { } envText)
-            variables = DotEnvParser.Parse(envText.ToString(), envPath).AsVariableSource();
-        return ComposeLoader.Load(new ComposeLoadRequest(files, new DictionaryFileSource(texts), variables, Inputs.Options.ProjectName));
+        if (Inputs.DotEnvPath is not { } envPath || !_files.TryGetValue(ComposePath.Normalize(envPath), out var envFile) || envFile.GetText(cancellationToken) is not { } envText)
+            return null;
+        var parsed = DotEnvParser.Parse(envText.ToString(), envPath);
+        return parsed.Entries.IsEmpty ? null : parsed.AsVariableSource();
     }
 }

@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using ComposeGen.Analysis;
+using ComposeGen.Pipeline;
+using ComposeGen.Tests.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ComposeGen.Tests.Pipeline;
+
+/// <summary>
+/// One build loads its compose project once: the generator and the analyzers share the load when no <c>.env</c> value
+/// could make theirs differ, and never otherwise. (Each test has a compose text of its own, so tests running in
+/// parallel never share an entry.)
+/// </summary>
+public class ProjectLoadCacheTests
+{
+    private static string Compose(string test) => $$"""
+        # {{test}}
+        services:
+          api:
+            image: shop/api:${API_TAG:-1.0}
+        """;
+
+    private static AnalyzerOptions Options(params AdditionalText[] files)
+        => new(ImmutableArray.Create(files), new TestOptionsProvider(GeneratorHarness.Properties()));
+
+    private static ComposeGen.Parsing.Loading.ComposeLoadResult AnalyzerLoad(AnalyzerOptions options)
+        => ComposeProjectLoader.Load(options, CancellationToken.None)!.Value.Result;
+
+    [Fact]
+    public void Without_a_dotenv_the_analyzers_get_the_generators_load()
+    {
+        var options = Options(GeneratorHarness.Compose(Compose(nameof(Without_a_dotenv_the_analyzers_get_the_generators_load))));
+        var inputs = ComposeProjectLoader.Find(options, CancellationToken.None)!.Inputs;
+
+        var generators = ProjectLoadCache.Load(inputs);
+
+        Assert.Same(generators.Project, AnalyzerLoad(options).Project);
+        Assert.Same(generators.Project, AnalyzerLoad(options).Project);
+        Assert.Equal("shop/api:1.0", generators.Project.Services[0].Image!.Value);
+    }
+
+    [Fact]
+    public void A_dotenv_that_sets_values_gets_a_load_of_its_own_with_them()
+    {
+        var options = Options(
+            GeneratorHarness.Compose(Compose(nameof(A_dotenv_that_sets_values_gets_a_load_of_its_own_with_them))),
+            new InMemoryText(GeneratorHarness.ComposeDirectory + "/.env", "API_TAG=2.5\n"));
+        var inputs = ComposeProjectLoader.Find(options, CancellationToken.None)!.Inputs;
+
+        var generators = ProjectLoadCache.Load(inputs);
+        var analyzers = AnalyzerLoad(options);
+
+        Assert.NotSame(generators.Project, analyzers.Project);
+        Assert.Equal("shop/api:1.0", generators.Project.Services[0].Image!.Value); // the generator never sees .env values
+        Assert.Equal("shop/api:2.5", analyzers.Project.Services[0].Image!.Value);
+    }
+
+    [Fact]
+    public void A_dotenv_that_sets_nothing_shares_the_load()
+    {
+        var options = Options(
+            GeneratorHarness.Compose(Compose(nameof(A_dotenv_that_sets_nothing_shares_the_load))),
+            new InMemoryText(GeneratorHarness.ComposeDirectory + "/.env", "# nothing here yet\n"));
+        var inputs = ComposeProjectLoader.Find(options, CancellationToken.None)!.Inputs;
+
+        Assert.Same(ProjectLoadCache.Load(inputs).Project, AnalyzerLoad(options).Project);
+    }
+
+    [Fact]
+    public void A_changed_file_is_loaded_again()
+    {
+        var before = Options(GeneratorHarness.Compose(Compose(nameof(A_changed_file_is_loaded_again))));
+        var after = Options(GeneratorHarness.Compose(Compose(nameof(A_changed_file_is_loaded_again)).Replace("1.0", "1.1")));
+
+        Assert.Equal("shop/api:1.0", AnalyzerLoad(before).Project.Services[0].Image!.Value);
+        Assert.Equal("shop/api:1.1", AnalyzerLoad(after).Project.Services[0].Image!.Value);
+    }
+}
