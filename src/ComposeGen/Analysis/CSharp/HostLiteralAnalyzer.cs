@@ -34,6 +34,14 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
     /// <summary>CG5003 property: the namespace of the generated <c>Compose</c> class ("" for the global namespace).</summary>
     public const string NamespaceProperty = "Namespace";
 
+    /// <summary>
+    /// The host references of each literal value, by the value's string <em>instance</em>. In the IDE an unchanged document
+    /// keeps its syntax tree from one compilation to the next, and with it the very string of each literal's value, so
+    /// a literal is scanned once per edit of its own file, not once per keystroke anywhere. Weak keys: an entry lives as
+    /// long as the tree that holds its string, and a new string (an edit, a build) is simply scanned.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, IReadOnlyList<HostReference>> ReferencesIn = new();
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.UnknownHostInCode, DiagnosticDescriptors.UnreachableHostInCode, DiagnosticDescriptors.UseGeneratedMember);
 
@@ -191,7 +199,7 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
         IReadOnlyList<HostReference> references;
         try
         {
-            references = HostReferenceExtractor.Extract(value);
+            references = ReferencesIn.GetValue(value, static v => HostReferenceExtractor.Extract(v));
         }
         catch (Exception)
         {
