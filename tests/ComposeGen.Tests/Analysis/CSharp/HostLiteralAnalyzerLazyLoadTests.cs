@@ -49,14 +49,38 @@ public class HostLiteralAnalyzerLazyLoadTests
         Assert.True(compose.Reads > 0);
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> Analyze(AdditionalText compose, string projectDirectory, string code)
+    [Fact]
+    public async Task The_same_syntax_tree_is_judged_against_each_compilations_own_compose_project()
+    {
+        // The IDE hands an unchanged document's tree to the next compilation, and the analyzer remembers what it found in
+        // that tree's literals; what a host means must still come from the compose project of each compilation.
+        var tree = CSharpSyntaxTree.ParseText("""
+            public static class Texts
+            {
+                public static string Search => "http://search:9200/";
+            }
+            """, path: "/src/lazy-same/Shop.Api/Texts.cs");
+        var without = new CountingText("/src/lazy-same/compose.yaml", HostLiteralAnalyzerTest.Shop);
+        var with = new CountingText("/src/lazy-same/compose.yaml", HostLiteralAnalyzerTest.Shop.Replace("  web:\n", "  search:\n    image: elasticsearch:8.13.0\n    networks: [data]\n  web:\n"));
+
+        var first = await Analyze(without, "/src/lazy-same/Shop.Api", tree);
+        var second = await Analyze(with, "/src/lazy-same/Shop.Api", tree);
+
+        Assert.Equal(new[] { "CG5001" }, first.Select(d => d.Id));
+        Assert.Equal(new[] { "CG5003" }, second.Select(d => d.Id)); // now a service: the generated member is suggested
+    }
+
+    private static Task<ImmutableArray<Diagnostic>> Analyze(AdditionalText compose, string projectDirectory, string code)
+        => Analyze(compose, projectDirectory, CSharpSyntaxTree.ParseText(code, path: projectDirectory + "/Texts.cs"));
+
+    private static async Task<ImmutableArray<Diagnostic>> Analyze(AdditionalText compose, string projectDirectory, SyntaxTree tree)
     {
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll")
             .Select(p => MetadataReference.CreateFromFile(p))
             .ToArray();
-        var compilation = CSharpCompilation.Create("Lazy", new[] { CSharpSyntaxTree.ParseText(code, path: projectDirectory + "/Texts.cs") }, references,
+        var compilation = CSharpCompilation.Create("Lazy", new[] { tree }, references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var options = new AnalyzerOptions(ImmutableArray.Create(compose), new GlobalOptionsProvider(new Dictionary<string, string>
         {
