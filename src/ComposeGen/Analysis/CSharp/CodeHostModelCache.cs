@@ -41,14 +41,22 @@ internal static class CodeHostModelCache
 
         var loaded = ComposeProjectLoader.Load(options, cancellationToken);
         var model = loaded is { } found ? CodeHostModel.Create(found.Inputs, found.Result.Project) : null;
+        Add(key, model);
+        return model;
+    }
+
+    /// <summary>Puts back a model built earlier for these options (benchmarks: the IDE's next compilation finds the model the previous one used, with what it learned).</summary>
+    internal static void Put(AnalyzerOptions options, CodeHostModel? model)
+        => Add(Key(options, CancellationToken.None), model);
+
+    private static void Add(List<string> key, CodeHostModel? model)
+    {
         lock (Gate)
         {
             Entries.Insert(0, (key, model));
             if (Entries.Count > Capacity)
                 Entries.RemoveAt(Entries.Count - 1);
         }
-
-        return model;
     }
 
     /// <summary>Forgets every model (benchmarks: to measure a build's first compilation, which finds the cache empty).</summary>

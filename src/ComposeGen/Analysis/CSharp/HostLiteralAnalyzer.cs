@@ -40,7 +40,10 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
     /// a literal is scanned once per edit of its own file, not once per keystroke anywhere. Weak keys: an entry lives as
     /// long as the tree that holds its string, and a new string (an edit, a build) is simply scanned.
     /// </summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, IReadOnlyList<HostReference>> ReferencesIn = new();
+    private static System.Runtime.CompilerServices.ConditionalWeakTable<string, IReadOnlyList<HostReference>> referencesIn = new();
+
+    /// <summary>Forgets every literal scanned so far (benchmarks: a build's first compilation has seen none of them).</summary>
+    internal static void ForgetScannedLiterals() => referencesIn = new();
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.UnknownHostInCode, DiagnosticDescriptors.UnreachableHostInCode, DiagnosticDescriptors.UseGeneratedMember);
@@ -199,7 +202,7 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
         IReadOnlyList<HostReference> references;
         try
         {
-            references = ReferencesIn.GetValue(value, static v => HostReferenceExtractor.Extract(v));
+            references = referencesIn.GetValue(value, static v => HostReferenceExtractor.Extract(v));
         }
         catch (Exception)
         {
