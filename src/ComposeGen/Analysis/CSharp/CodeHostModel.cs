@@ -28,7 +28,7 @@ internal sealed class CodeHostModel
     /// The generated API's description of each service asked for so far (null when it could not be built): CG5003
     /// needs only the services that literals name, so each is built when first asked for.
     /// </summary>
-    private readonly Dictionary<string, ApiService?> _api = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ApiService?> _api = new(StringComparer.Ordinal);
 
     private ApiServiceBuilder? _apiBuilder;
 
@@ -150,10 +150,12 @@ internal sealed class CodeHostModel
     /// <summary>The generated API's description of a service (identifier, endpoints, connection string), or null when it cannot be built.</summary>
     public ApiService? Api(Service service)
     {
-        // The literal actions run concurrently, and the builder caches file names.
+        if (_api.TryGetValue(service.Name, out var built))
+            return built;
+        // The literal actions run concurrently, and the builder caches file names: one build at a time.
         lock (_api)
         {
-            if (_api.TryGetValue(service.Name, out var built))
+            if (_api.TryGetValue(service.Name, out built))
                 return built;
             try
             {

@@ -50,7 +50,10 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is skipped here, by the flag the driver hands each action, instead of leaving it to the driver:
+        // with GeneratedCodeAnalysisFlags.None it would check every reported diagnostic's location for generated code,
+        // walking the whole syntax tree of each file that receives one. Same result (tested), less work per diagnostic.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(Start);
     }
@@ -112,6 +115,8 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, LazyModel lazy)
     {
+        if (context.IsGeneratedCode)
+            return;
         var literal = (LiteralExpressionSyntax)context.Node;
         var token = literal.Token;
         var value = token.ValueText;
@@ -124,6 +129,8 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeInterpolatedText(SyntaxNodeAnalysisContext context, LazyModel lazy)
     {
+        if (context.IsGeneratedCode)
+            return;
         var text = (InterpolatedStringTextSyntax)context.Node;
         var token = text.TextToken;
         var value = token.ValueText;
@@ -140,6 +147,8 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static void AnalyzeConstantConcatenation(SyntaxNodeAnalysisContext context, LazyModel lazy)
     {
+        if (context.IsGeneratedCode)
+            return;
         var expression = (BinaryExpressionSyntax)context.Node;
         var parent = expression.Parent;
         while (parent is ParenthesizedExpressionSyntax)
