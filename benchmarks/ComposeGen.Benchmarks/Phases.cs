@@ -23,22 +23,26 @@ public static class Phases
     public static void Run(IReadOnlyList<string> arguments)
     {
         var rounds = 0;
+        var only = new List<string>();
         var inputs = new List<string>();
         for (var i = 0; i < arguments.Count; i++)
         {
             if (arguments[i] == "--rounds" && i + 1 < arguments.Count)
                 rounds = int.Parse(arguments[++i], CultureInfo.InvariantCulture);
+            else if (arguments[i] == "--only" && i + 1 < arguments.Count)
+                only.Add(arguments[++i]);
             else
                 inputs.Add(arguments[i]);
         }
 
         Console.WriteLine($"# ComposeGen phases: {Environment.ProcessorCount} logical cores, load average {LoadAverage()}, .NET {Environment.Version}");
         foreach (var name in inputs.Count == 0 ? BenchInput.Names.ToList() : inputs)
-            RunInput(BenchInput.Load(name), rounds);
+            RunInput(BenchInput.Load(name), rounds, only);
         Console.WriteLine($"# load average at the end: {LoadAverage()}");
     }
 
-    private static void RunInput(BenchInput input, int rounds)
+    /// <param name="only">When not empty, the steps whose name contains one of these strings (the floor always runs: ratios divide by it).</param>
+    private static void RunInput(BenchInput input, int rounds, IReadOnlyList<string> only)
     {
         var requests = input.Projects.Select(p => new ComposeLoadRequest(p.Files, input.Source, DictionaryVariableSource.Empty)).ToList();
         var models = requests.Select(r => ComposeLoader.Load(r).Project).ToList();
@@ -59,6 +63,22 @@ public static class Phases
                     try
                     {
                         new YamlStream().Load(new StringReader(text));
+                    }
+                    catch (YamlDotNet.Core.YamlException)
+                    {
+                    }
+                }
+            }),
+            new("  YamlDotNet Parser events only", () =>
+            {
+                foreach (var text in input.Texts.Values)
+                {
+                    try
+                    {
+                        var parser = new YamlDotNet.Core.Parser(new StringReader(text));
+                        while (parser.MoveNext())
+                        {
+                        }
                     }
                     catch (YamlDotNet.Core.YamlException)
                     {
@@ -121,6 +141,8 @@ public static class Phases
             }),
         };
 
+        if (only.Count > 0)
+            steps = steps.Where((step, index) => index == 0 || only.Any(o => step.Name.Contains(o, StringComparison.OrdinalIgnoreCase))).ToList();
         foreach (var step in steps)
             step.Action();
         var once = steps.Sum(step => Sample.Of(step.Action).Wall);
@@ -144,6 +166,9 @@ public static class Phases
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:F3} | {2:F3} | {3:F3} | {4:F3} | {5:F2} | {6:F2} |",
                 step.Name.Trim(), cpu[0], cpu[cpu.Count / 2], wall[0], wall[wall.Count / 2], bytes[bytes.Count / 2] / 1048576.0, cpu[0] / floor));
         }
+
+        if (only.Count > 0)
+            return;
 
         // Once, outside the rounds: what the compiler later pays to parse the generated code, and each rule alone
         // (on a fresh copy of the model, so each networking rule includes building the analysis they share).
