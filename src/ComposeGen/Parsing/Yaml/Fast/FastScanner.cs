@@ -1,0 +1,709 @@
+using System.Collections.Generic;
+using System.Text;
+using YamlDotNet.Core;
+
+namespace ComposeGen.Parsing.Yaml.Fast;
+
+/// <summary>
+/// YamlDotNet's <c>Scanner</c>, rewritten over a string for the subset of YAML that compose files use. It makes the
+/// same tokens with the same marks (the simple-key, indentation and block-end rules are ported as they are), and
+/// <see cref="Scan"/> returns false, "declined", at anything outside the subset or anything YamlDotNet would reject:
+/// tabs, directives, <c>?</c> keys, <c>...</c>, multi-line plain or quoted scalars, unusual escapes or tags,
+/// unusual characters. Every step consumes input or pops a level, so it is linear and cannot hang.
+/// </summary>
+internal sealed class FastScanner
+{
+    /// <summary>Nesting (block indentation levels plus flow levels) beyond which the fast path declines.</summary>
+    public const int MaxDepth = 200;
+
+    // YamlDotNet's limit on a simple key's length (Scanner's maxKeySize).
+    private const int MaxKeyLength = 1024;
+
+    private readonly List<FastToken> _tokens;
+    private readonly List<SimpleKey> _simpleKeys = new();
+    private readonly Stack<int> _indents = new();
+    private readonly StringBuilder _builder = new();
+    private string _text = string.Empty;
+    private int _pos;
+    private int _line;
+    private int _lineStart;
+    private int _indent;
+    private int _flowLevel;
+    private bool _simpleKeyAllowed;
+    private bool _plainScalarFollowedByComment;
+
+    public FastScanner(List<FastToken> tokens) => _tokens = tokens;
+
+    private int LineOffset => _pos - _lineStart;
+
+    private Mark Here => new(_pos, _line, _pos - _lineStart + 1);
+
+    /// <summary>Scans all of <paramref name="text"/> into the token list; false when the fast path declines it.</summary>
+    public bool Scan(string text)
+    {
+        Reset(text);
+        if (!HasOnlyHandledCharacters(text))
+            return false;
+
+        _simpleKeys.Add(default);
+        _simpleKeyAllowed = true;
+        _tokens.Add(new FastToken(FastTokenKind.StreamStart, Here, Here));
+        while (true)
+        {
+            ScanToNextToken();
+            if (!StaleSimpleKeys())
+                return false;
+            UnrollIndent(LineOffset);
+            if (_pos >= _text.Length)
+                return FetchStreamEnd();
+
+            var before = _pos;
+            if (!FetchToken() || _pos == before)
+                return false;
+        }
+    }
+
+    private void Reset(string text)
+    {
+        _tokens.Clear();
+        _simpleKeys.Clear();
+        _indents.Clear();
+        _text = text;
+        _pos = 0;
+        _line = 1;
+        _lineStart = 0;
+        _indent = -1;
+        _flowLevel = 0;
+        _simpleKeyAllowed = false;
+        _plainScalarFollowedByComment = false;
+    }
+
+    /// <summary>
+    /// Tabs, control characters, the other line breaks (NEL, LS, PS), surrogates and byte-order marks all have rules
+    /// of their own in YamlDotNet; a text with any of them goes to YamlDotNet.
+    /// </summary>
+    private static bool HasOnlyHandledCharacters(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= ' ' && c < '\u007F')
+                continue;
+            if (c is '\n' or '\r')
+                continue;
+            if (c < '\u00A0' || c is >= '\uD800' and <= '\uDFFF' || c is '\u2028' or '\u2029' or '\uFEFF' or '\uFFFE' or '\uFFFF')
+                return false;
+        }
+
+        return true;
+    }
+
+    private char At(int index) => index < _text.Length ? _text[index] : '\0';
+
+    private static bool IsBreak(char c) => c is '\n' or '\r';
+
+    private bool IsBlankOrEnd(int index) => index >= _text.Length || _text[index] is ' ' or '\n' or '\r';
+
+    private static bool IsFlowIndicator(char c) => c is ',' or '[' or ']' or '{' or '}';
+
+    private void SkipLine()
+    {
+        _pos += _text[_pos] == '\r' && At(_pos + 1) == '\n' ? 2 : 1;
+        _line++;
+        _lineStart = _pos;
+    }
+
+    /// <summary><c>---</c> or <c>...</c> at the start of a line, followed by a blank.</summary>
+    private bool IsDocumentIndicator(char c)
+        => LineOffset == 0 && At(_pos) == c && At(_pos + 1) == c && At(_pos + 2) == c && IsBlankOrEnd(_pos + 3);
+
+    private void Add(FastTokenKind kind, Mark start, Mark end, string? text = null, ScalarStyle style = ScalarStyle.Any)
+        => _tokens.Add(new FastToken(kind, start, end, text, style));
+
+    private void ScanToNextToken()
+    {
+        while (true)
+        {
+            while (At(_pos) == ' ')
+                _pos++;
+            if (At(_pos) == '#')
+            {
+                while (_pos < _text.Length && !IsBreak(_text[_pos]))
+                    _pos++;
+            }
+
+            if (_pos >= _text.Length || !IsBreak(_text[_pos]))
+                return;
+            SkipLine();
+            if (_flowLevel == 0)
+                _simpleKeyAllowed = true;
+        }
+    }
+
+    private bool FetchToken()
+    {
+        var c = _text[_pos];
+        if (LineOffset == 0 && c == '%' || IsDocumentIndicator('.'))
+            return false;
+        if (IsDocumentIndicator('-'))
+            return FetchDocumentStart();
+
+        switch (c)
+        {
+            case '[' or '{':
+                return FetchFlowCollectionStart(c == '[' ? FastTokenKind.FlowSequenceStart : FastTokenKind.FlowMappingStart);
+            case ']' or '}':
+                return _flowLevel > 0 && FetchFlowCollectionEnd(c == ']' ? FastTokenKind.FlowSequenceEnd : FastTokenKind.FlowMappingEnd);
+            case ',':
+                return _flowLevel > 0 && FetchFlowEntry();
+            case '-' when IsBlankOrEnd(_pos + 1):
+                return _flowLevel == 0 && FetchBlockEntry();
+            case '-' when _flowLevel > 0 && IsFlowIndicator(At(_pos + 1)):
+                return false;
+            case '-':
+                return FetchPlainScalar();
+            case ':':
+                return IsBlankOrEnd(_pos + 1) && (_flowLevel == 0 || !_simpleKeyAllowed) && FetchValue();
+            case '*' or '&':
+                return FetchAnchor(c == '*' ? FastTokenKind.Alias : FastTokenKind.Anchor);
+            case '!':
+                return FetchTag();
+            case '|' or '>':
+                return _flowLevel == 0 && FetchBlockScalar(isLiteral: c == '|');
+            case '\'' or '"':
+                return FetchQuotedScalar(c == '\'');
+            case '?' or '#' or '%' or '@' or '`':
+                return false;
+            default:
+                return FetchPlainScalar();
+        }
+    }
+
+    private bool FetchStreamEnd()
+    {
+        // YamlDotNet ends the last line if the text does not (Cursor.ForceSkipLineAfterNonBreak).
+        if (LineOffset != 0)
+        {
+            _line++;
+            _lineStart = _pos;
+        }
+
+        UnrollIndent(-1);
+        if (!RemoveSimpleKey())
+            return false;
+        _tokens.Add(new FastToken(FastTokenKind.StreamEnd, Here, Here));
+        return _flowLevel == 0;
+    }
+
+    private bool FetchDocumentStart()
+    {
+        UnrollIndent(-1);
+        if (!RemoveSimpleKey())
+            return false;
+        _simpleKeyAllowed = false;
+        _plainScalarFollowedByComment = false;
+        var start = Here;
+        _pos += 3;
+        Add(FastTokenKind.DocumentStart, start, Here);
+        return true;
+    }
+
+    private bool FetchFlowCollectionStart(FastTokenKind kind)
+    {
+        if (!SaveSimpleKey())
+            return false;
+        _simpleKeys.Add(default);
+        _flowLevel++;
+        _simpleKeyAllowed = true;
+        var start = Here;
+        _pos++;
+        Add(kind, start, start);
+        return _flowLevel + _indents.Count <= MaxDepth;
+    }
+
+    private bool FetchFlowCollectionEnd(FastTokenKind kind)
+    {
+        if (!RemoveSimpleKey())
+            return false;
+        _flowLevel--;
+        _simpleKeys.RemoveAt(_simpleKeys.Count - 1);
+        _simpleKeyAllowed = false;
+        var start = Here;
+        _pos++;
+        Add(kind, start, start);
+
+        // YamlDotNet rejects a comment right after ']'.
+        return !(kind == FastTokenKind.FlowSequenceEnd && At(_pos) == '#');
+    }
+
+    private bool FetchFlowEntry()
+    {
+        if (!RemoveSimpleKey())
+            return false;
+        _simpleKeyAllowed = true;
+        var start = Here;
+        _pos++;
+        Add(FastTokenKind.FlowEntry, start, Here);
+        return At(_pos) != '#';
+    }
+
+    private bool FetchBlockEntry()
+    {
+        if (!_simpleKeyAllowed)
+            return false;
+        RollIndent(LineOffset, -1, FastTokenKind.BlockSequenceStart, Here);
+        if (!RemoveSimpleKey())
+            return false;
+        _simpleKeyAllowed = true;
+        var start = Here;
+        _pos++;
+        Add(FastTokenKind.BlockEntry, start, Here);
+        return _flowLevel + _indents.Count <= MaxDepth;
+    }
+
+    /// <summary>A ':' after a simple key: the KEY token (and BLOCK-MAPPING-START) go back before the key's first token.</summary>
+    private bool FetchValue()
+    {
+        var key = _simpleKeys[_simpleKeys.Count - 1];
+        if (!key.IsPossible)
+            return false;
+
+        _tokens.Insert(key.TokenNumber, new FastToken(FastTokenKind.Key, key.Mark, key.Mark));
+        RollIndent((int)key.Mark.Column - 1, key.TokenNumber, FastTokenKind.BlockMappingStart, key.Mark);
+        _simpleKeys[_simpleKeys.Count - 1] = default;
+        _simpleKeyAllowed = false;
+        var start = Here;
+        _pos++;
+        Add(FastTokenKind.Value, start, Here);
+        return _flowLevel + _indents.Count <= MaxDepth;
+    }
+
+    private void RollIndent(int column, int tokenNumber, FastTokenKind kind, Mark mark)
+    {
+        if (_flowLevel > 0 || _indent >= column)
+            return;
+        _indents.Push(_indent);
+        _indent = column;
+        var token = new FastToken(kind, mark, mark);
+        if (tokenNumber < 0)
+            _tokens.Add(token);
+        else
+            _tokens.Insert(tokenNumber, token);
+    }
+
+    private void UnrollIndent(int column)
+    {
+        if (_flowLevel != 0)
+            return;
+        while (_indent > column)
+        {
+            Add(FastTokenKind.BlockEnd, Here, Here);
+            _indent = _indents.Pop();
+        }
+    }
+
+    private bool SaveSimpleKey()
+    {
+        if (!_simpleKeyAllowed)
+            return true;
+        var isRequired = _flowLevel == 0 && _indent == LineOffset;
+        if (!RemoveSimpleKey())
+            return false;
+        _simpleKeys[_simpleKeys.Count - 1] = new SimpleKey(isRequired, _tokens.Count, Here);
+        return true;
+    }
+
+    /// <summary>False where YamlDotNet reports "could not find expected ':'".</summary>
+    private bool RemoveSimpleKey()
+    {
+        var key = _simpleKeys[_simpleKeys.Count - 1];
+        if (key.IsPossible && key.IsRequired)
+            return false;
+        _simpleKeys[_simpleKeys.Count - 1] = default;
+        return true;
+    }
+
+    /// <summary>A simple key ends on its line and within 1,024 characters.</summary>
+    private bool StaleSimpleKeys()
+    {
+        for (var i = 0; i < _simpleKeys.Count; i++)
+        {
+            var key = _simpleKeys[i];
+            if (key.IsPossible && (key.Mark.Line < _line || key.Mark.Index + MaxKeyLength < _pos))
+            {
+                if (key.IsRequired)
+                    return false;
+                _simpleKeys[i] = default;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>An anchor or alias; names are what YamlDotNet reads, less the ones with a ':' (its rules for those vary).</summary>
+    private bool FetchAnchor(FastTokenKind kind)
+    {
+        if (!SaveSimpleKey())
+            return false;
+        _simpleKeyAllowed = false;
+        var start = Here;
+        _pos++;
+        var nameStart = _pos;
+        while (!IsBlankOrEnd(_pos) && !IsFlowIndicator(_text[_pos]))
+        {
+            if (_text[_pos] == ':')
+                return false;
+            _pos++;
+        }
+
+        if (_pos == nameStart || !(IsBlankOrEnd(_pos) || _flowLevel > 0 && At(_pos) is ',' or ']' or '}'))
+            return false;
+        Add(kind, start, Here, _text.Substring(nameStart, _pos - nameStart));
+        return true;
+    }
+
+    /// <summary>A local tag <c>!name</c> (letters, digits, '-', '_'); handles, verbatim tags and URI characters decline.</summary>
+    private bool FetchTag()
+    {
+        if (!SaveSimpleKey())
+            return false;
+        _simpleKeyAllowed = false;
+        var start = Here;
+        _pos++;
+        while (At(_pos) is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_')
+            _pos++;
+        if (_pos == start.Index + 1 || !IsBlankOrEnd(_pos))
+            return false;
+        Add(FastTokenKind.Tag, start, Here, _text.Substring((int)start.Index, _pos - (int)start.Index));
+        return true;
+    }
+
+    private bool FetchQuotedScalar(bool isSingleQuoted)
+    {
+        if (!SaveSimpleKey())
+            return false;
+        _simpleKeyAllowed = false;
+        var start = Here;
+        var value = isSingleQuoted ? ScanSingleQuoted() : ScanDoubleQuoted();
+        if (value is null)
+            return false;
+        Add(FastTokenKind.Scalar, start, Here, value, isSingleQuoted ? ScalarStyle.SingleQuoted : ScalarStyle.DoubleQuoted);
+
+        // YamlDotNet rejects a comment right after a double-quoted scalar.
+        return isSingleQuoted || At(_pos) != '#';
+    }
+
+    /// <summary>A single-line single-quoted scalar, <c>''</c> being a quote; null (declined) if it spans lines.</summary>
+    private string? ScanSingleQuoted()
+    {
+        var contentStart = ++_pos;
+        var hasEscapes = false;
+        while (true)
+        {
+            if (_pos >= _text.Length || IsBreak(_text[_pos]))
+                return null;
+            if (_text[_pos] == '\'')
+            {
+                if (At(_pos + 1) != '\'')
+                    break;
+                hasEscapes = true;
+                _pos++;
+            }
+
+            _pos++;
+        }
+
+        var content = _text.Substring(contentStart, _pos - contentStart);
+        _pos++;
+        return hasEscapes ? content.Replace("''", "'") : content;
+    }
+
+    /// <summary>A single-line double-quoted scalar with YamlDotNet's escapes; null (declined) if it spans lines or has an odd escape.</summary>
+    private string? ScanDoubleQuoted()
+    {
+        var contentStart = ++_pos;
+        _builder.Clear();
+        var copied = contentStart;
+        while (true)
+        {
+            if (_pos >= _text.Length || IsBreak(_text[_pos]))
+                return null;
+            var c = _text[_pos];
+            if (c == '"')
+                break;
+            if (c != '\\')
+            {
+                _pos++;
+                continue;
+            }
+
+            _builder.Append(_text, copied, _pos - copied);
+            var length = DoubleQuotedEscapes.Append(_text, _pos + 1, _builder);
+            if (length < 0)
+                return null;
+            _pos += 1 + length;
+            copied = _pos;
+        }
+
+        string value;
+        if (copied == contentStart)
+            value = _text.Substring(contentStart, _pos - contentStart);
+        else
+            value = _builder.Append(_text, copied, _pos - copied).ToString();
+        _pos++;
+        return value;
+    }
+
+    /// <summary>
+    /// A plain scalar on one line (YamlDotNet's ScanPlainScalar, declining where it would fold lines). It ends at
+    /// ": ", at " #", at a flow indicator inside a flow collection, or at the end of its line; the scan then goes on
+    /// over the blanks and breaks that follow, as YamlDotNet's does, which is what decides whether the next line continues it.
+    /// </summary>
+    private bool FetchPlainScalar()
+    {
+        if (_plainScalarFollowedByComment || !SaveSimpleKey())
+            return false;
+        _simpleKeyAllowed = false;
+        var minimumIndent = _indent + 1;
+        var start = Here;
+        var end = start;
+        var crossedLine = false;
+        while (true)
+        {
+            if (IsDocumentIndicator('-') || IsDocumentIndicator('.'))
+                break;
+            if (At(_pos) == '#')
+            {
+                if (_indent < 0 && _flowLevel == 0)
+                    _plainScalarFollowedByComment = true;
+                break;
+            }
+
+            while (!IsBlankOrEnd(_pos))
+            {
+                var c = _text[_pos];
+                if (c == ':' && (IsBlankOrEnd(_pos + 1) || _flowLevel > 0 && At(_pos + 1) == ',') || _flowLevel > 0 && IsFlowIndicator(c))
+                {
+                    // A ": " in a value that cannot be a key is YamlDotNet's "found invalid mapping".
+                    if (_flowLevel == 0 && !_simpleKeys[_simpleKeys.Count - 1].IsPossible)
+                        return false;
+                    break;
+                }
+
+                if (crossedLine)
+                    return false;
+                _pos++;
+                end = Here;
+            }
+
+            if (!(At(_pos) == ' ' || IsBreak(At(_pos))))
+                break;
+            while (At(_pos) == ' ' || IsBreak(At(_pos)))
+            {
+                if (At(_pos) == ' ')
+                {
+                    _pos++;
+                }
+                else
+                {
+                    crossedLine = true;
+                    SkipLine();
+                }
+            }
+
+            if (_flowLevel == 0 && LineOffset < minimumIndent)
+                break;
+        }
+
+        if (crossedLine)
+            _simpleKeyAllowed = true;
+        Add(FastTokenKind.Scalar, start, end, _text.Substring((int)start.Index, (int)(end.Index - start.Index)), ScalarStyle.Plain);
+        return true;
+    }
+
+    private bool FetchBlockScalar(bool isLiteral)
+    {
+        if (!SaveSimpleKey())
+            return false;
+        _simpleKeyAllowed = true;
+        var scanner = new BlockScalarScanner(this, isLiteral);
+        return scanner.Scan();
+    }
+
+    /// <summary>YamlDotNet's ScanBlockScalar, with its header checks; it only ever reads spaces as indentation (no tabs get here).</summary>
+    private struct BlockScalarScanner
+    {
+        private readonly FastScanner _s;
+        private readonly bool _isLiteral;
+        private int _trailingBreaks;
+        private bool? _isFirstLine;
+        private Mark _end;
+
+        public BlockScalarScanner(FastScanner scanner, bool isLiteral)
+        {
+            _s = scanner;
+            _isLiteral = isLiteral;
+            _trailingBreaks = 0;
+            _isFirstLine = null;
+            _end = default;
+        }
+
+        public bool Scan()
+        {
+            var s = _s;
+            var start = s.Here;
+            s._pos++;
+            // The header: chomping and indentation indicators in either order ('0' is YamlDotNet's error), then a
+            // comment that must follow a blank.
+            var chomping = ReadChomping();
+            var increment = s.At(s._pos) is >= '1' and <= '9' ? s._text[s._pos++] - '0' : 0;
+            if (chomping == 0)
+                chomping = ReadChomping();
+            if (s.At(s._pos) is '0' or '#')
+                return false;
+            while (s.At(s._pos) == ' ')
+                s._pos++;
+            if (s.At(s._pos) == '#')
+            {
+                while (s._pos < s._text.Length && !IsBreak(s._text[s._pos]))
+                    s._pos++;
+            }
+
+            if (s._pos < s._text.Length && !IsBreak(s._text[s._pos]))
+                return false;
+            if (s._pos < s._text.Length)
+            {
+                s.SkipLine();
+                _isFirstLine = true;
+            }
+
+            _end = s.Here;
+            var indent = increment == 0 ? 0 : s._indent >= 0 ? s._indent + increment : increment;
+            indent = ScanBreaks(indent);
+            if (indent < 0)
+                return false;
+            _isFirstLine = false;
+
+            var value = s._builder.Clear();
+            var leadingBreak = false;
+            var leadingBlank = false;
+            while (s.LineOffset == indent && s._pos < s._text.Length && !s.IsDocumentIndicator('.'))
+            {
+                var trailingBlank = s._text[s._pos] == ' ';
+                if (!_isLiteral && leadingBreak && !leadingBlank && !trailingBlank)
+                {
+                    if (_trailingBreaks == 0)
+                        value.Append(' ');
+                }
+                else if (leadingBreak)
+                {
+                    value.Append('\n');
+                }
+
+                leadingBreak = false;
+                value.Append('\n', _trailingBreaks);
+                _trailingBreaks = 0;
+                leadingBlank = trailingBlank;
+                var lineStart = s._pos;
+                while (s._pos < s._text.Length && !IsBreak(s._text[s._pos]))
+                    s._pos++;
+                value.Append(s._text, lineStart, s._pos - lineStart);
+                if (s._pos < s._text.Length)
+                {
+                    s.SkipLine();
+                    leadingBreak = true;
+                }
+
+                indent = ScanBreaks(indent);
+                if (indent < 0)
+                    return false;
+            }
+
+            if (chomping != -1 && leadingBreak)
+                value.Append('\n');
+            if (chomping == 1)
+                value.Append('\n', _trailingBreaks);
+            s.Add(FastTokenKind.Scalar, start, _end, value.ToString(), _isLiteral ? ScalarStyle.Literal : ScalarStyle.Folded);
+            return true;
+        }
+
+        private int ReadChomping()
+        {
+            var c = _s.At(_s._pos);
+            if (c is not ('+' or '-'))
+                return 0;
+            _s._pos++;
+            return c == '+' ? 1 : -1;
+        }
+
+        /// <summary>YamlDotNet's ScanBlockScalarBreaks: indentation and empty lines; the indentation it settles on, or -1 to decline.</summary>
+        private int ScanBreaks(int indent)
+        {
+            var s = _s;
+            var maxIndent = 0;
+            var indentOfFirstLine = -1;
+            _end = s.Here;
+            while (true)
+            {
+                while ((indent == 0 || s.LineOffset < indent) && s.At(s._pos) == ' ')
+                    s._pos++;
+                if (s.LineOffset > maxIndent)
+                    maxIndent = s.LineOffset;
+                if (!IsBreak(s.At(s._pos)))
+                {
+                    if (_isLiteral && _isFirstLine == true)
+                    {
+                        var ahead = s._pos;
+                        while (s.At(ahead) == ' ')
+                            ahead++;
+                        if (IsBreak(s.At(ahead)) && ahead > s._pos)
+                        {
+                            _isFirstLine = false;
+                            indentOfFirstLine = ahead - s._lineStart;
+                        }
+                    }
+
+                    break;
+                }
+
+                if (_isFirstLine == true)
+                {
+                    _isFirstLine = false;
+                    indentOfFirstLine = s.LineOffset;
+                }
+
+                s.SkipLine();
+                _trailingBreaks++;
+                _end = s.Here;
+            }
+
+            // YamlDotNet's errors W9L4 and S98Z (too many spaces before the first content line).
+            if (_isLiteral && indentOfFirstLine > 1 && indent < indentOfFirstLine - 1)
+                return -1;
+            if (!_isLiteral && maxIndent > s.LineOffset && indentOfFirstLine > -1)
+                return -1;
+            if (indent == 0 && (s.LineOffset > 0 || s._indent > -1))
+                indent = System.Math.Max(maxIndent, System.Math.Max(s._indent + 1, 1));
+            return indent;
+        }
+    }
+
+    /// <summary>A place where a simple key may start; <see cref="IsPossible"/> is false for the default value.</summary>
+    private readonly struct SimpleKey
+    {
+        public SimpleKey(bool isRequired, int tokenNumber, Mark mark)
+        {
+            IsPossible = true;
+            IsRequired = isRequired;
+            TokenNumber = tokenNumber;
+            Mark = mark;
+        }
+
+        public bool IsPossible { get; }
+
+        public bool IsRequired { get; }
+
+        public int TokenNumber { get; }
+
+        public Mark Mark { get; }
+    }
+}
