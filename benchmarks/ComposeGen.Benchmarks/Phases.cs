@@ -85,6 +85,16 @@ public static class Phases
                     }
                 }
             }),
+            new("  fast path events only (FastYamlParser)", () =>
+            {
+                foreach (var text in input.Texts.Values)
+                {
+                    var parser = ComposeGen.Parsing.Yaml.Fast.FastYamlParser.TryParse(text);
+                    while (parser is not null && parser.MoveNext())
+                    {
+                    }
+                }
+            }),
             new("  YamlReader.Read (our tree, no variables)", () =>
             {
                 foreach (var (path, text) in input.Texts)

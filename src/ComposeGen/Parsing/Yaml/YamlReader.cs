@@ -4,6 +4,7 @@ using System.IO;
 using ComposeGen.Diagnostics;
 using ComposeGen.Model;
 using ComposeGen.Parsing.Interpolation;
+using ComposeGen.Parsing.Yaml.Fast;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -102,7 +103,8 @@ public static class YamlReader
 
         public IReadOnlyList<YNode> Build()
         {
-            var parser = new Parser(new StringReader(_text));
+            // The fast path gives the same events as YamlDotNet's parser, or declines and YamlDotNet reads the text.
+            var parser = FastYamlParser.TryParse(_text) ?? new Parser(new StringReader(_text));
             var documents = new List<YNode>();
             try
             {

@@ -12,15 +12,16 @@ namespace ComposeGen.Parsing.Yaml.Fast;
 /// </summary>
 internal sealed class FastParser
 {
-    private readonly List<FastToken> _tokens;
+    private readonly FastScanner _scanner;
     private readonly List<ParsingEvent> _events;
     private readonly Stack<State> _states = new();
     private State _state;
-    private int _index;
+    private FastToken _current;
+    private FastTokenKind _previousKind;
 
-    public FastParser(List<FastToken> tokens, List<ParsingEvent> events)
+    public FastParser(FastScanner scanner, List<ParsingEvent> events)
     {
-        _tokens = tokens;
+        _scanner = scanner;
         _events = events;
     }
 
@@ -48,17 +49,19 @@ internal sealed class FastParser
         StreamEnd,
     }
 
-    private FastToken Current => _tokens[_index];
+    private FastToken Current => _current;
 
-    private FastTokenKind Kind => _tokens[_index].Kind;
+    private FastTokenKind Kind => _current.Kind;
 
-    /// <summary>Turns all the tokens into events; false when the fast path declines.</summary>
-    public bool Parse()
+    /// <summary>Turns the whole text into events; false when the fast path declines it.</summary>
+    public bool Parse(string text)
     {
         _events.Clear();
         _states.Clear();
         _state = State.StreamStart;
-        _index = 0;
+        _previousKind = FastTokenKind.StreamStart;
+        if (!_scanner.Start(text) || !_scanner.TryPeek(out _current))
+            return false;
         while (_state != State.StreamEnd)
         {
             var next = Step();
@@ -67,7 +70,7 @@ internal sealed class FastParser
             _events.Add(next);
         }
 
-        return _index == _tokens.Count - 1;
+        return _current.Kind == FastTokenKind.StreamEnd;
     }
 
     private ParsingEvent? Step() => _state switch
@@ -94,13 +97,12 @@ internal sealed class FastParser
         _ => null,
     };
 
+    /// <summary>Moves to the next token; false past STREAM-END or when the scanner declines.</summary>
     private bool Skip()
     {
-        // The last token is STREAM-END; nothing skips past it.
-        if (_index >= _tokens.Count - 1)
-            return false;
-        _index++;
-        return true;
+        _previousKind = _current.Kind;
+        _scanner.Consume();
+        return _scanner.TryPeek(out _current);
     }
 
     private ParsingEvent? ParseStreamStart()
@@ -151,7 +153,7 @@ internal sealed class FastParser
     private ParsingEvent? ParseNode(bool isBlock, bool isIndentlessSequence)
     {
         // Aliases and properties on a key are declined: YamlDotNet's IsKey and alias-key rules are its own there.
-        var isKey = _index > 0 && _tokens[_index - 1].Kind == FastTokenKind.Key;
+        var isKey = _previousKind == FastTokenKind.Key;
         var token = Current;
         if (token.Kind == FastTokenKind.Alias)
         {

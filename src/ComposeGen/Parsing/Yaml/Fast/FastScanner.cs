@@ -7,23 +7,32 @@ namespace ComposeGen.Parsing.Yaml.Fast;
 /// <summary>
 /// YamlDotNet's <c>Scanner</c>, rewritten over a string for the subset of YAML that compose files use. It makes the
 /// same tokens with the same marks (the simple-key, indentation and block-end rules are ported as they are), and
-/// <see cref="Scan"/> returns false, "declined", at anything outside the subset or anything YamlDotNet would reject:
+/// it answers false, "declined", at anything outside the subset or anything YamlDotNet would reject:
 /// tabs, directives, <c>?</c> keys, <c>...</c>, multi-line plain or quoted scalars, unusual escapes or tags,
-/// unusual characters. Every step consumes input or pops a level, so it is linear and cannot hang.
+/// unusual characters. Tokens are scanned as the parser asks for them (<see cref="TryPeek"/>). Every step consumes
+/// input or pops a level, so it is linear and cannot hang.
 /// </summary>
 internal sealed class FastScanner
 {
     /// <summary>Nesting (block indentation levels plus flow levels) beyond which the fast path declines.</summary>
     public const int MaxDepth = 200;
 
+    private const int MaxKeptBuilderCapacity = 1 << 14;
+
     // YamlDotNet's limit on a simple key's length (Scanner's maxKeySize).
     private const int MaxKeyLength = 1024;
 
-    private readonly List<FastToken> _tokens;
+    // The tokens scanned and not yet consumed, from _head on. A KEY (and BLOCK-MAPPING-START) is inserted before a
+    // simple key's first token once its ':' is found, so a token is handed out only when no possible simple key
+    // starts at it (YamlDotNet's FetchMoreTokens rule); the queue stays as short as a simple key is long.
+    private readonly List<FastToken> _queue = new();
     private readonly List<SimpleKey> _simpleKeys = new();
     private readonly Stack<int> _indents = new();
     private readonly StringBuilder _builder = new();
     private string _text = string.Empty;
+    private int _head;
+    private int _tokensConsumed;
+    private bool _streamEndProduced;
     private int _pos;
     private int _line;
     private int _lineStart;
@@ -32,14 +41,15 @@ internal sealed class FastScanner
     private bool _simpleKeyAllowed;
     private bool _plainScalarFollowedByComment;
 
-    public FastScanner(List<FastToken> tokens) => _tokens = tokens;
-
     private int LineOffset => _pos - _lineStart;
 
     private Mark Here => new(_pos, _line, _pos - _lineStart + 1);
 
-    /// <summary>Scans all of <paramref name="text"/> into the token list; false when the fast path declines it.</summary>
-    public bool Scan(string text)
+    // The number (counted from the stream's first token) the next token added to the queue will have.
+    private int NextTokenNumber => _tokensConsumed + _queue.Count - _head;
+
+    /// <summary>Starts on a text: false when the fast path declines it at once (characters it does not handle).</summary>
+    public bool Start(string text)
     {
         Reset(text);
         if (!HasOnlyHandledCharacters(text))
@@ -47,25 +57,85 @@ internal sealed class FastScanner
 
         _simpleKeys.Add(default);
         _simpleKeyAllowed = true;
-        _tokens.Add(new FastToken(FastTokenKind.StreamStart, Here, Here));
-        while (true)
-        {
-            ScanToNextToken();
-            if (!StaleSimpleKeys())
-                return false;
-            UnrollIndent(LineOffset);
-            if (_pos >= _text.Length)
-                return FetchStreamEnd();
+        Add(FastTokenKind.StreamStart, Here, Here);
+        return true;
+    }
 
-            var before = _pos;
-            if (!FetchToken() || _pos == before)
+    /// <summary>The next token, scanning as far as needed; false when the fast path declines the text (or there is none).</summary>
+    public bool TryPeek(out FastToken token)
+    {
+        while (NeedsMoreTokens())
+        {
+            if (_streamEndProduced || !FetchNextToken())
+            {
+                token = default;
                 return false;
+            }
         }
+
+        token = _queue[_head];
+        return true;
+    }
+
+    /// <summary>Consumes the token <see cref="TryPeek"/> gave.</summary>
+    public void Consume()
+    {
+        _head++;
+        _tokensConsumed++;
+        if (_head == _queue.Count)
+        {
+            _queue.Clear();
+            _head = 0;
+        }
+        else if (_head >= 256)
+        {
+            _queue.RemoveRange(0, _head);
+            _head = 0;
+        }
+    }
+
+    private bool NeedsMoreTokens()
+    {
+        if (_head == _queue.Count)
+            return true;
+        foreach (var key in _simpleKeys)
+        {
+            if (key.IsPossible && key.TokenNumber == _tokensConsumed)
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>One step of YamlDotNet's FetchNextToken: blanks and comments, stale keys, block ends, then one token.</summary>
+    private bool FetchNextToken()
+    {
+        ScanToNextToken();
+        if (!StaleSimpleKeys())
+            return false;
+        UnrollIndent(LineOffset);
+        if (_pos >= _text.Length)
+            return FetchStreamEnd();
+
+        var before = _pos;
+        return FetchToken() && _pos > before;
+    }
+
+    /// <summary>Lets go of the text; the queue keeps its capacity (it stays short), the builder only a modest one.</summary>
+    public void Release()
+    {
+        Reset(string.Empty);
+        _builder.Clear();
+        if (_builder.Capacity > MaxKeptBuilderCapacity)
+            _builder.Capacity = MaxKeptBuilderCapacity;
     }
 
     private void Reset(string text)
     {
-        _tokens.Clear();
+        _queue.Clear();
+        _head = 0;
+        _tokensConsumed = 0;
+        _streamEndProduced = false;
         _simpleKeys.Clear();
         _indents.Clear();
         _text = text;
@@ -117,7 +187,10 @@ internal sealed class FastScanner
         => LineOffset == 0 && At(_pos) == c && At(_pos + 1) == c && At(_pos + 2) == c && IsBlankOrEnd(_pos + 3);
 
     private void Add(FastTokenKind kind, Mark start, Mark end, string? text = null, ScalarStyle style = ScalarStyle.Any)
-        => _tokens.Add(new FastToken(kind, start, end, text, style));
+        => _queue.Add(new FastToken(kind, start, end, text, style));
+
+    /// <summary>Inserts a token before the one numbered <paramref name="tokenNumber"/> (which is still in the queue).</summary>
+    private void Insert(int tokenNumber, FastToken token) => _queue.Insert(_head + tokenNumber - _tokensConsumed, token);
 
     private void ScanToNextToken()
     {
@@ -190,7 +263,8 @@ internal sealed class FastScanner
         UnrollIndent(-1);
         if (!RemoveSimpleKey())
             return false;
-        _tokens.Add(new FastToken(FastTokenKind.StreamEnd, Here, Here));
+        Add(FastTokenKind.StreamEnd, Here, Here);
+        _streamEndProduced = true;
         return _flowLevel == 0;
     }
 
@@ -267,7 +341,7 @@ internal sealed class FastScanner
         if (!key.IsPossible)
             return false;
 
-        _tokens.Insert(key.TokenNumber, new FastToken(FastTokenKind.Key, key.Mark, key.Mark));
+        Insert(key.TokenNumber, new FastToken(FastTokenKind.Key, key.Mark, key.Mark));
         RollIndent((int)key.Mark.Column - 1, key.TokenNumber, FastTokenKind.BlockMappingStart, key.Mark);
         _simpleKeys[_simpleKeys.Count - 1] = default;
         _simpleKeyAllowed = false;
@@ -285,9 +359,9 @@ internal sealed class FastScanner
         _indent = column;
         var token = new FastToken(kind, mark, mark);
         if (tokenNumber < 0)
-            _tokens.Add(token);
+            _queue.Add(token);
         else
-            _tokens.Insert(tokenNumber, token);
+            Insert(tokenNumber, token);
     }
 
     private void UnrollIndent(int column)
@@ -308,7 +382,7 @@ internal sealed class FastScanner
         var isRequired = _flowLevel == 0 && _indent == LineOffset;
         if (!RemoveSimpleKey())
             return false;
-        _simpleKeys[_simpleKeys.Count - 1] = new SimpleKey(isRequired, _tokens.Count, Here);
+        _simpleKeys[_simpleKeys.Count - 1] = new SimpleKey(isRequired, NextTokenNumber, Here);
         return true;
     }
 

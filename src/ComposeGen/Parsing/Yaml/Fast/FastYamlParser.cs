@@ -14,52 +14,71 @@ namespace ComposeGen.Parsing.Yaml.Fast;
 /// </summary>
 internal static class FastYamlParser
 {
-    // One scanner and parser per thread, reused: their token and event lists are most of what the fast path allocates.
+    // One scanner and parser per thread, reused: their buffers would otherwise be most of what the fast path allocates.
     [ThreadStatic]
     private static Instance? t_instance;
 
-    /// <summary>An <see cref="IParser"/> over the text's events, or null when the fast path declines the text.</summary>
+    /// <summary>
+    /// An <see cref="IParser"/> over the text's events, or null when the fast path declines the text. The events are
+    /// played from this thread's reusable lists, which go back to it once the last event has been read.
+    /// </summary>
     public static IParser? TryParse(string text)
     {
-        var events = TryGetEvents(text);
-        return events is null ? null : new EventReplay(events);
+        var instance = Take();
+        if (instance.Read(text))
+            return new EventReplay(instance);
+        Return(instance);
+        return null;
     }
 
     /// <summary>The text's events, or null when the fast path declines the text.</summary>
     public static List<ParsingEvent>? TryGetEvents(string text)
     {
+        var instance = Take();
+        var events = instance.Read(text) ? new List<ParsingEvent>(instance.Events) : null;
+        Return(instance);
+        return events;
+    }
+
+    private static Instance Take()
+    {
         var instance = t_instance ?? new Instance();
         t_instance = null;
-        try
-        {
-            return instance.Scanner.Scan(text) && instance.Parser.Parse() ? new List<ParsingEvent>(instance.Events) : null;
-        }
-        catch (Exception)
-        {
-            // Not expected (every failure is a "declined" by construction), but the fast path must never fail a read.
-            return null;
-        }
-        finally
-        {
-            instance.Release();
-            t_instance = instance;
-        }
+        return instance;
+    }
+
+    private static void Return(Instance instance)
+    {
+        instance.Release();
+        t_instance = instance;
     }
 
     private sealed class Instance
     {
-        // Lists grown past this many items are not kept for the next text.
+        // An event list grown past this many items is not kept for the next text.
         private const int MaxKeptCapacity = 1 << 16;
-
-        private readonly List<FastToken> _tokens = new();
 
         public Instance()
         {
-            Scanner = new FastScanner(_tokens);
-            Parser = new FastParser(_tokens, Events);
+            Scanner = new FastScanner();
+            Parser = new FastParser(Scanner, Events);
         }
 
         public List<ParsingEvent> Events { get; } = new();
+
+        /// <summary>Scans and parses the whole text; false when the fast path declines it.</summary>
+        public bool Read(string text)
+        {
+            try
+            {
+                return Parser.Parse(text);
+            }
+            catch (Exception)
+            {
+                // Not expected (every failure is a "declined" by construction), but the fast path must never fail a read.
+                return false;
+            }
+        }
 
         public FastScanner Scanner { get; }
 
@@ -67,30 +86,39 @@ internal static class FastYamlParser
 
         public void Release()
         {
-            _tokens.Clear();
+            Scanner.Release();
             Events.Clear();
-            if (_tokens.Capacity > MaxKeptCapacity)
-                _tokens.Capacity = MaxKeptCapacity;
             if (Events.Capacity > MaxKeptCapacity)
                 Events.Capacity = MaxKeptCapacity;
         }
     }
 
-    /// <summary>Plays a list of events back through YamlDotNet's parser interface.</summary>
+    /// <summary>Plays the events of an instance back through YamlDotNet's parser interface, then returns the instance.</summary>
     private sealed class EventReplay : IParser
     {
-        private readonly List<ParsingEvent> _events;
+        private Instance? _instance;
+        private List<ParsingEvent>? _events;
         private int _index = -1;
 
-        public EventReplay(List<ParsingEvent> events) => _events = events;
+        public EventReplay(Instance instance)
+        {
+            _instance = instance;
+            _events = instance.Events;
+        }
 
-        public ParsingEvent? Current => _index >= 0 && _index < _events.Count ? _events[_index] : null;
+        public ParsingEvent? Current => _events is not null && _index >= 0 && _index < _events.Count ? _events[_index] : null;
 
         public bool MoveNext()
         {
-            if (_index < _events.Count)
-                _index++;
-            return _index < _events.Count;
+            if (_events is null)
+                return false;
+            if (++_index < _events.Count)
+                return true;
+
+            _events = null;
+            Return(_instance!);
+            _instance = null;
+            return false;
         }
     }
 }
