@@ -39,7 +39,6 @@ internal sealed class FastScanner
     private int _indent;
     private int _flowLevel;
     private bool _simpleKeyAllowed;
-    private bool _plainScalarFollowedByComment;
 
     private int LineOffset => _pos - _lineStart;
 
@@ -145,7 +144,6 @@ internal sealed class FastScanner
         _indent = -1;
         _flowLevel = 0;
         _simpleKeyAllowed = false;
-        _plainScalarFollowedByComment = false;
     }
 
     /// <summary>
@@ -274,7 +272,6 @@ internal sealed class FastScanner
         if (!RemoveSimpleKey())
             return false;
         _simpleKeyAllowed = false;
-        _plainScalarFollowedByComment = false;
         var start = Here;
         _pos += 3;
         Add(FastTokenKind.DocumentStart, start, Here);
@@ -416,7 +413,8 @@ internal sealed class FastScanner
     /// <summary>An anchor or alias; names are what YamlDotNet reads, less the ones with a ':' (its rules for those vary).</summary>
     private bool FetchAnchor(FastTokenKind kind)
     {
-        if (!SaveSimpleKey())
+        // Anchors inside flow collections follow rules of YamlDotNet's own ("{a: &x b, c: d}" fails): declined.
+        if (kind == FastTokenKind.Anchor && _flowLevel > 0 || !SaveSimpleKey())
             return false;
         _simpleKeyAllowed = false;
         var start = Here;
@@ -435,10 +433,10 @@ internal sealed class FastScanner
         return true;
     }
 
-    /// <summary>A local tag <c>!name</c> (letters, digits, '-', '_'); handles, verbatim tags and URI characters decline.</summary>
+    /// <summary>A local tag <c>!name</c> (letters, digits, '-', '_') outside flow collections; handles, verbatim tags and URI characters decline.</summary>
     private bool FetchTag()
     {
-        if (!SaveSimpleKey())
+        if (_flowLevel > 0 || !SaveSimpleKey())
             return false;
         _simpleKeyAllowed = false;
         var start = Here;
@@ -534,7 +532,7 @@ internal sealed class FastScanner
     /// </summary>
     private bool FetchPlainScalar()
     {
-        if (_plainScalarFollowedByComment || !SaveSimpleKey())
+        if (!SaveSimpleKey())
             return false;
         _simpleKeyAllowed = false;
         var minimumIndent = _indent + 1;
@@ -547,23 +545,30 @@ internal sealed class FastScanner
                 break;
             if (At(_pos) == '#')
             {
+                // A top-level plain scalar followed by a comment: YamlDotNet then fails on the next plain scalar, even
+                // in a later document. Declined.
                 if (_indent < 0 && _flowLevel == 0)
-                    _plainScalarFollowedByComment = true;
+                    return false;
                 break;
             }
 
+            // YamlDotNet's quirk: after a blank, a word starting with '*' keeps its ": " unless the scalar is a required key.
+            var key = _simpleKeys[_simpleKeys.Count - 1];
+            var isAliasValue = At(_pos) == '*' && !(key.IsPossible && key.IsRequired);
             while (!IsBlankOrEnd(_pos))
             {
                 var c = _text[_pos];
-                if (c == ':' && (IsBlankOrEnd(_pos + 1) || _flowLevel > 0 && At(_pos + 1) == ',') || _flowLevel > 0 && IsFlowIndicator(c))
+                if (c == ':' && !isAliasValue && (IsBlankOrEnd(_pos + 1) || _flowLevel > 0 && At(_pos + 1) == ',') || _flowLevel > 0 && IsFlowIndicator(c))
                 {
                     // A ": " in a value that cannot be a key is YamlDotNet's "found invalid mapping".
-                    if (_flowLevel == 0 && !_simpleKeys[_simpleKeys.Count - 1].IsPossible)
+                    if (_flowLevel == 0 && !key.IsPossible)
                         return false;
                     break;
                 }
 
-                if (crossedLine)
+                // A multi-line scalar is folded: declined. In a flow collection, YamlDotNet fails on a plain scalar
+                // left of the enclosing block's indentation.
+                if (crossedLine || _flowLevel > 0 && LineOffset < minimumIndent)
                     return false;
                 _pos++;
                 end = Here;
