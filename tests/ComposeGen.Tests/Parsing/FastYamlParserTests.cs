@@ -193,10 +193,13 @@ public class FastYamlParserTests
     private static string Mutate(string text, Random random)
     {
         var at = random.Next(text.Length + 1);
-        return random.Next(4) switch
+        var lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+        return random.Next(6) switch
         {
             0 when at < text.Length => text.Remove(at, 1),
             1 when at < text.Length => text.Remove(at, 1).Insert(at, Insertions[random.Next(Insertions.Length)]),
+            2 => text.Insert(lineStart, " "), // a line indented one more
+            3 when lineStart < text.Length && text[lineStart] == ' ' => text.Remove(lineStart, 1), // or one less
             _ => text.Insert(at, Insertions[random.Next(Insertions.Length)]),
         };
     }
