@@ -153,8 +153,16 @@ public static class Phases
 
         if (only.Count > 0)
             steps = steps.Where((step, index) => index == 0 || only.Any(o => step.Name.Contains(o, StringComparison.OrdinalIgnoreCase))).ToList();
-        foreach (var step in steps)
-            step.Action();
+        // Warm-up: every step several times, with pauses for the runtime's background tier-up. Without it, code that
+        // only one step uses (YamlDotNet's parser, once the fast path reads our files) could still run unoptimized
+        // well into the rounds while the generator keeps the JIT busy, and slow that step down by several times.
+        for (var pass = 0; pass < 5; pass++)
+        {
+            foreach (var step in steps)
+                step.Action();
+            Thread.Sleep(200);
+        }
+
         var once = steps.Sum(step => Sample.Of(step.Action).Wall);
         rounds = rounds > 0 ? rounds : (int)Math.Clamp(30_000 / Math.Max(1, once), 5, 41);
         for (var round = 0; round < rounds; round++)

@@ -66,6 +66,10 @@ internal static class FastYamlParser
 
         public List<ParsingEvent> Events { get; } = new();
 
+        public FastScanner Scanner { get; }
+
+        public FastParser Parser { get; }
+
         /// <summary>Scans and parses the whole text; false when the fast path declines it.</summary>
         public bool Read(string text)
         {
@@ -79,10 +83,6 @@ internal static class FastYamlParser
                 return false;
             }
         }
-
-        public FastScanner Scanner { get; }
-
-        public FastParser Parser { get; }
 
         public void Release()
         {
