@@ -157,8 +157,7 @@ internal sealed class FastParser
         var token = Current;
         if (token.Kind == FastTokenKind.Alias)
         {
-            _state = _states.Pop();
-            return !isKey && Skip() ? new AnchorAlias(new AnchorName(token.Text!), token.Start, token.End) : null;
+            return isKey ? null : Complete(new AnchorAlias(new AnchorName(token.Text!), token.Start, token.End));
         }
 
         var start = token.Start;
@@ -197,10 +196,9 @@ internal sealed class FastParser
                 _state = State.IndentlessSequenceEntry;
                 return new SequenceStart(anchorName, tagName, isImplicit, SequenceStyle.Block, start, token.End);
             case FastTokenKind.Scalar:
-                _state = _states.Pop();
                 var isPlainImplicit = token.Style == ScalarStyle.Plain && tag is null;
                 var isQuotedImplicit = !isPlainImplicit && tag is null;
-                return Skip() ? new Scalar(anchorName, tagName, token.Text!, token.Style, isPlainImplicit, isQuotedImplicit, start, token.End, isKey) : null;
+                return Complete(new Scalar(anchorName, tagName, token.Text!, token.Style, isPlainImplicit, isQuotedImplicit, start, token.End, isKey));
             case FastTokenKind.FlowSequenceStart:
                 _state = State.FlowSequenceFirstEntry;
                 return new SequenceStart(anchorName, tagName, isImplicit, SequenceStyle.Flow, start, token.End);
@@ -221,6 +219,13 @@ internal sealed class FastParser
         // Properties and no content: an empty scalar that ends where the next token ends.
         _state = _states.Pop();
         return new Scalar(anchorName, tagName, string.Empty, ScalarStyle.Plain, isImplicit, false, start, token.End);
+    }
+
+    /// <summary>A node or collection that ends at the current token: back to the state that was waiting for it, past the token.</summary>
+    private ParsingEvent? Complete(ParsingEvent completed)
+    {
+        _state = _states.Pop();
+        return Skip() ? completed : null;
     }
 
     private static Scalar EmptyScalar(Mark at) => new(AnchorName.Empty, TagName.Empty, string.Empty, ScalarStyle.Plain, true, false, at, at);
@@ -246,8 +251,7 @@ internal sealed class FastParser
 
         if (token.Kind != FastTokenKind.BlockEnd)
             return null;
-        _state = _states.Pop();
-        return Skip() ? new SequenceEnd(token.Start, token.End) : null;
+        return Complete(new SequenceEnd(token.Start, token.End));
     }
 
     private ParsingEvent? ParseIndentlessSequenceEntry()
@@ -287,8 +291,7 @@ internal sealed class FastParser
 
         if (token.Kind != FastTokenKind.BlockEnd)
             return null;
-        _state = _states.Pop();
-        return Skip() ? new MappingEnd(token.Start, token.End) : null;
+        return Complete(new MappingEnd(token.Start, token.End));
     }
 
     private ParsingEvent? ParseBlockMappingValue()
@@ -331,9 +334,7 @@ internal sealed class FastParser
             }
         }
 
-        var token = Current;
-        _state = _states.Pop();
-        return Skip() ? new SequenceEnd(token.Start, token.End) : null;
+        return Complete(new SequenceEnd(Current.Start, Current.End));
     }
 
     private ParsingEvent? ParseFlowMappingKey(bool isFirst)
@@ -355,9 +356,7 @@ internal sealed class FastParser
             }
         }
 
-        var token = Current;
-        _state = _states.Pop();
-        return Skip() ? new MappingEnd(token.Start, token.End) : null;
+        return Complete(new MappingEnd(Current.Start, Current.End));
     }
 
     private ParsingEvent? ParseFlowMappingValue()
