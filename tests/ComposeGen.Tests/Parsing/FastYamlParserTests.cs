@@ -44,6 +44,7 @@ public class FastYamlParserTests
     [InlineData(10)]
     [InlineData(100)]
     [InlineData(1000)]
+    [InlineData(5000)]
     public void The_benchmark_projects_are_taken_and_read_exactly(int services)
     {
         foreach (var (_, text) in SyntheticCompose.Generate(services))
