@@ -236,18 +236,7 @@ internal sealed class FastParser
             return null;
         var token = Current;
         if (token.Kind == FastTokenKind.BlockEntry)
-        {
-            if (!Skip())
-                return null;
-            if (Kind is FastTokenKind.BlockEntry or FastTokenKind.BlockEnd)
-            {
-                _state = State.BlockSequenceEntry;
-                return EmptyScalar(token.End);
-            }
-
-            _states.Push(State.BlockSequenceEntry);
-            return ParseNode(isBlock: true, isIndentlessSequence: false);
-        }
+            return Skip() ? BlockNodeOrEmpty(Kind is FastTokenKind.BlockEntry or FastTokenKind.BlockEnd, State.BlockSequenceEntry, token.End, isIndentlessSequence: false) : null;
 
         if (token.Kind != FastTokenKind.BlockEnd)
             return null;
@@ -263,16 +252,9 @@ internal sealed class FastParser
             return new SequenceEnd(token.Start, token.End);
         }
 
-        if (!Skip())
-            return null;
-        if (Kind is FastTokenKind.BlockEntry or FastTokenKind.Key or FastTokenKind.Value or FastTokenKind.BlockEnd)
-        {
-            _state = State.IndentlessSequenceEntry;
-            return EmptyScalar(token.End);
-        }
-
-        _states.Push(State.IndentlessSequenceEntry);
-        return ParseNode(isBlock: true, isIndentlessSequence: false);
+        return Skip()
+            ? BlockNodeOrEmpty(Kind is FastTokenKind.BlockEntry or FastTokenKind.Key or FastTokenKind.Value or FastTokenKind.BlockEnd, State.IndentlessSequenceEntry, token.End, isIndentlessSequence: false)
+            : null;
     }
 
     private ParsingEvent? ParseBlockMappingKey(bool isFirst)
@@ -303,16 +285,20 @@ internal sealed class FastParser
             return EmptyScalar(token.Start);
         }
 
-        if (!Skip())
-            return null;
-        if (Kind is FastTokenKind.Key or FastTokenKind.Value or FastTokenKind.BlockEnd)
+        return Skip() ? BlockNodeOrEmpty(Kind is FastTokenKind.Key or FastTokenKind.Value or FastTokenKind.BlockEnd, State.BlockMappingKey, token.End, isIndentlessSequence: true) : null;
+    }
+
+    /// <summary>The node of an entry or a value, or an empty scalar at <paramref name="emptyAt"/> when there is none; then <paramref name="next"/>.</summary>
+    private ParsingEvent? BlockNodeOrEmpty(bool isEmpty, State next, Mark emptyAt, bool isIndentlessSequence)
+    {
+        if (isEmpty)
         {
-            _state = State.BlockMappingKey;
-            return EmptyScalar(token.End);
+            _state = next;
+            return EmptyScalar(emptyAt);
         }
 
-        _states.Push(State.BlockMappingKey);
-        return ParseNode(isBlock: true, isIndentlessSequence: true);
+        _states.Push(next);
+        return ParseNode(isBlock: true, isIndentlessSequence);
     }
 
     private ParsingEvent? ParseFlowSequenceEntry(bool isFirst)
