@@ -23,22 +23,26 @@ public static class Phases
     public static void Run(IReadOnlyList<string> arguments)
     {
         var rounds = 0;
+        var only = new List<string>();
         var inputs = new List<string>();
         for (var i = 0; i < arguments.Count; i++)
         {
             if (arguments[i] == "--rounds" && i + 1 < arguments.Count)
                 rounds = int.Parse(arguments[++i], CultureInfo.InvariantCulture);
+            else if (arguments[i] == "--only" && i + 1 < arguments.Count)
+                only.Add(arguments[++i]);
             else
                 inputs.Add(arguments[i]);
         }
 
         Console.WriteLine($"# ComposeGen phases: {Environment.ProcessorCount} logical cores, load average {LoadAverage()}, .NET {Environment.Version}");
         foreach (var name in inputs.Count == 0 ? BenchInput.Names.ToList() : inputs)
-            RunInput(BenchInput.Load(name), rounds);
+            RunInput(BenchInput.Load(name), rounds, only);
         Console.WriteLine($"# load average at the end: {LoadAverage()}");
     }
 
-    private static void RunInput(BenchInput input, int rounds)
+    /// <param name="only">When not empty, the steps whose name contains one of these strings (the floor always runs: ratios divide by it).</param>
+    private static void RunInput(BenchInput input, int rounds, IReadOnlyList<string> only)
     {
         var requests = input.Projects.Select(p => new ComposeLoadRequest(p.Files, input.Source, DictionaryVariableSource.Empty)).ToList();
         var models = requests.Select(r => ComposeLoader.Load(r).Project).ToList();
@@ -61,6 +65,32 @@ public static class Phases
                         new YamlStream().Load(new StringReader(text));
                     }
                     catch (YamlDotNet.Core.YamlException)
+                    {
+                    }
+                }
+            }),
+            new("  YamlDotNet Parser events only", () =>
+            {
+                foreach (var text in input.Texts.Values)
+                {
+                    try
+                    {
+                        var parser = new YamlDotNet.Core.Parser(new StringReader(text));
+                        while (parser.MoveNext())
+                        {
+                        }
+                    }
+                    catch (YamlDotNet.Core.YamlException)
+                    {
+                    }
+                }
+            }),
+            new("  fast path events only (FastYamlParser)", () =>
+            {
+                foreach (var text in input.Texts.Values)
+                {
+                    var parser = ComposeGen.Parsing.Yaml.Fast.FastYamlParser.TryParse(text);
+                    while (parser is not null && parser.MoveNext())
                     {
                     }
                 }
@@ -121,8 +151,18 @@ public static class Phases
             }),
         };
 
-        foreach (var step in steps)
-            step.Action();
+        if (only.Count > 0)
+            steps = steps.Where((step, index) => index == 0 || only.Any(o => step.Name.Contains(o, StringComparison.OrdinalIgnoreCase))).ToList();
+        // Warm-up: every step several times, with pauses for the runtime's background tier-up. Without it, code that
+        // only one step uses (YamlDotNet's parser, once the fast path reads our files) could still run unoptimized
+        // well into the rounds while the generator keeps the JIT busy, and slow that step down by several times.
+        for (var pass = 0; pass < 5; pass++)
+        {
+            foreach (var step in steps)
+                step.Action();
+            Thread.Sleep(200);
+        }
+
         var once = steps.Sum(step => Sample.Of(step.Action).Wall);
         rounds = rounds > 0 ? rounds : (int)Math.Clamp(30_000 / Math.Max(1, once), 5, 41);
         for (var round = 0; round < rounds; round++)
@@ -144,6 +184,9 @@ public static class Phases
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:F3} | {2:F3} | {3:F3} | {4:F3} | {5:F2} | {6:F2} |",
                 step.Name.Trim(), cpu[0], cpu[cpu.Count / 2], wall[0], wall[wall.Count / 2], bytes[bytes.Count / 2] / 1048576.0, cpu[0] / floor));
         }
+
+        if (only.Count > 0)
+            return;
 
         // Once, outside the rounds: what the compiler later pays to parse the generated code, and each rule alone
         // (on a fresh copy of the model, so each networking rule includes building the analysis they share).

@@ -3,6 +3,7 @@ using ComposeGen.Emit;
 using ComposeGen.Parsing.Interpolation;
 using ComposeGen.Parsing.Loading;
 using ComposeGen.Parsing.Yaml;
+using ComposeGen.Parsing.Yaml.Fast;
 
 namespace ComposeGen.Benchmarks;
 
@@ -10,7 +11,7 @@ namespace ComposeGen.Benchmarks;
 /// <c>-- --profile INPUT STEP [SECONDS]</c>: runs one step of one input in a loop for a while (10 s by default),
 /// for a sampling profiler to attach to, e.g.
 /// <c>dotnet-trace collect --profile dotnet-sampled-thread-time -- dotnet ComposeGen.Benchmarks.dll --profile 1000 load</c>.
-/// STEP is one of read, load, model (the typed model from the merged tree), api, emit, cold (the generator through a new driver per project); <c>dump DIRECTORY</c>
+/// STEP is one of events (the fast path for YAML events alone), read, load, model (the typed model from the merged tree), api, emit, cold (the generator through a new driver per project); <c>dump DIRECTORY</c>
 /// writes the generated code and the loader's problems of each project instead, to compare two builds.
 /// </summary>
 public static class ProfileLoop
@@ -121,6 +122,16 @@ public static class ProfileLoop
                 foreach (var raw in dollars)
                     TemplateParser.Parse(raw);
             },
+            "events" => () =>
+            {
+                foreach (var text in input.Texts.Values)
+                {
+                    var parser = FastYamlParser.TryParse(text);
+                    while (parser is not null && parser.MoveNext())
+                    {
+                    }
+                }
+            },
             "read" => () =>
             {
                 foreach (var (path, text) in input.Texts)
@@ -146,7 +157,7 @@ public static class ProfileLoop
                 foreach (var project in input.Projects)
                     Roslyn.CreateDriver(project, input.Texts).RunGenerators(compilation);
             },
-            _ => throw new ArgumentException($"unknown step '{step}': read, load, api, emit or cold"),
+            _ => throw new ArgumentException($"unknown step '{step}': events, read, load, api, emit or cold"),
         };
 
         action();

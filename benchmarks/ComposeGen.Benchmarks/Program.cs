@@ -5,7 +5,7 @@ using ComposeGen.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks                  everything, default job
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --short       everything, Job.ShortRun
-// dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --phases [5000 ...]   Stopwatch breakdown
+// dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --phases [5000 ...] [--rounds N] [--only read ...]   Stopwatch breakdown (--only: steps whose name contains it, plus the floor)
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --profile 1000 load [seconds]   one step in a loop, for a profiler
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-ab           literal analyzer A/B, alternating
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-callbacks [runs]   the analyzer's callback time only (Roslyn telemetry)

@@ -4,6 +4,7 @@ using System.IO;
 using ComposeGen.Diagnostics;
 using ComposeGen.Model;
 using ComposeGen.Parsing.Interpolation;
+using ComposeGen.Parsing.Yaml.Fast;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -35,6 +36,10 @@ public static class YamlReader
     private const char ByteOrderMark = '\uFEFF';
 
     public static YamlReadResult Read(string text, string path, IVariableSource? variables = null, ParserLimits? limits = null)
+        => Read(text, path, variables, limits, allowFastPath: true);
+
+    /// <summary><see cref="Read(string, string, IVariableSource?, ParserLimits?)"/>, with the fast path for YAML events on or off (the tests compare the two).</summary>
+    internal static YamlReadResult Read(string text, string path, IVariableSource? variables, ParserLimits? limits, bool allowFastPath)
     {
         limits ??= ParserLimits.Default;
         var problems = new List<ComposeProblem>();
@@ -47,7 +52,7 @@ public static class YamlReader
                 return new YamlReadResult(Array.Empty<YNode>(), problems);
             }
 
-            var builder = new TreeBuilder(text, path, variables, limits, problems);
+            var builder = new TreeBuilder(text, path, variables, limits, problems, allowFastPath);
             var documents = builder.Build();
             return new YamlReadResult(documents, problems) { HasMergeTags = builder.HasMergeTags };
         }
@@ -85,10 +90,12 @@ public static class YamlReader
 
         // Lists of key/value pairs of the mappings being read, reused: a mapping's pairs are garbage once it is complete.
         private readonly Stack<List<MappingPair>> _freePairs = new();
+        private readonly bool _allowFastPath;
         private long _expandedNodes;
 
-        public TreeBuilder(string text, string path, IVariableSource? variables, ParserLimits limits, List<ComposeProblem> problems)
+        public TreeBuilder(string text, string path, IVariableSource? variables, ParserLimits limits, List<ComposeProblem> problems, bool allowFastPath)
         {
+            _allowFastPath = allowFastPath;
             _offset = text.Length > 0 && text[0] == ByteOrderMark ? 1 : 0;
             _text = _offset == 0 ? text : text.Substring(1);
             _path = path;
@@ -102,7 +109,8 @@ public static class YamlReader
 
         public IReadOnlyList<YNode> Build()
         {
-            var parser = new Parser(new StringReader(_text));
+            // The fast path gives the same events as YamlDotNet's parser, or declines and YamlDotNet reads the text.
+            var parser = (_allowFastPath ? FastYamlParser.TryParse(_text) : null) ?? new Parser(new StringReader(_text));
             var documents = new List<YNode>();
             try
             {
