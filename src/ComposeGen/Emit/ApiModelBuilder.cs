@@ -15,7 +15,7 @@ internal static class ApiModelBuilder
 {
     public static ApiProject Build(ComposeProject project, string @namespace, string? dotEnvPath, string composeDirectory, bool emitConfigurationExtensions)
     {
-        var serviceBuilder = new ApiServiceBuilder(project, composeDirectory);
+        var serviceBuilder = ApiServiceBuilder.For(project, composeDirectory);
         var services = project.Services.Map(serviceBuilder.Build);
 
         var usesDefault = project.Services.Any(s => s.UsesDefaultNetwork);

@@ -10,11 +10,15 @@ namespace ComposeGen.Emit;
 /// <summary>
 /// The API description of a service: its identifier (assigned over the whole project, so it is the same whichever
 /// services are built), ports and endpoints, environment members, and the connection-string recipe of a recognised
-/// image. Built one service at a time: the generator asks for every service, the C# literal analyzer only for the
-/// services its literals name. Not thread-safe (it caches file names).
+/// image. Built one service at a time, at most once per loaded project (<see cref="For"/>): the generator asks for
+/// every service, the C# literal analyzer only for the services its literals name, and in a build where both see the
+/// same loaded project (<see cref="Pipeline.ProjectLoadCache"/>) the analyzer finds what the generator built.
 /// </summary>
 internal sealed class ApiServiceBuilder
 {
+    /// <summary>One builder per loaded project, living as long as the project does.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ComposeProject, ApiServiceBuilder> Builders = new();
+
     private static readonly string[] ServiceMembers =
     {
         "All", "Services", "Name", "Image", "Host", "Networks", "Volumes", "DependsOn", "Profiles", "Ports", "Endpoints",
@@ -28,10 +32,20 @@ internal sealed class ApiServiceBuilder
     private readonly IReadOnlyDictionary<string, string> _identifiers;
 
     // A project has a few files and thousands of spans: each file's relative name is worked out once.
-    private readonly Dictionary<string, string> _relativeNames = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _relativeNames = new(StringComparer.Ordinal);
     private readonly string _directoryPrefix;
 
-    public ApiServiceBuilder(ComposeProject project, string composeDirectory)
+    /// <summary>Each service's description, built once (under the lock: analyzer actions run concurrently).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ApiService> _built = new(StringComparer.Ordinal);
+
+    /// <summary>The builder of a loaded project, shared by whoever asks for the same project and directory.</summary>
+    public static ApiServiceBuilder For(ComposeProject project, string composeDirectory)
+    {
+        var shared = Builders.GetValue(project, p => new ApiServiceBuilder(p, composeDirectory));
+        return shared._composeDirectory == composeDirectory ? shared : new ApiServiceBuilder(project, composeDirectory);
+    }
+
+    private ApiServiceBuilder(ComposeProject project, string composeDirectory)
     {
         _project = project;
         _composeDirectory = composeDirectory;
@@ -54,6 +68,18 @@ internal sealed class ApiServiceBuilder
 
     /// <summary>The API description of <paramref name="service"/>, one of the project's services.</summary>
     public ApiService Build(Service service)
+    {
+        if (_built.TryGetValue(service.Name, out var built))
+            return built;
+        lock (_built)
+        {
+            if (!_built.TryGetValue(service.Name, out built))
+                _built[service.Name] = built = Describe(service);
+            return built;
+        }
+    }
+
+    private ApiService Describe(Service service)
     {
         var identifier = _identifiers[service.Name];
         Func<SourceSpan, ApiSource> source = Source;

@@ -30,8 +30,6 @@ internal sealed class CodeHostModel
     /// </summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ApiService?> _api = new(StringComparer.Ordinal);
 
-    private ApiServiceBuilder? _apiBuilder;
-
     /// <summary>
     /// "Did you mean" answers by name: the same unknown host tends to appear in many literals, and the model
     /// lives as long as the compose inputs (across compilations, see <see cref="CodeHostModelCache"/>).
@@ -150,26 +148,21 @@ internal sealed class CodeHostModel
     /// <summary>The generated API's description of a service (identifier, endpoints, connection string), or null when it cannot be built.</summary>
     public ApiService? Api(Service service)
     {
-        if (_api.TryGetValue(service.Name, out var built))
-            return built;
-        // The literal actions run concurrently, and the builder caches file names: one build at a time.
-        lock (_api)
+        if (_api.TryGetValue(service.Name, out var found))
+            return found;
+        ApiService? built;
+        try
         {
-            if (_api.TryGetValue(service.Name, out built))
-                return built;
-            try
-            {
-                _apiBuilder ??= new ApiServiceBuilder(_project, _composeDirectory);
-                built = _apiBuilder.Build(service);
-            }
-            catch (Exception)
-            {
-                built = null; // CG5003 stays silent for this service; the compose analyzer reports what is wrong with the files
-            }
-
-            _api[service.Name] = built;
-            return built;
+            // In a build without .env values the project is the generator's, which has described every service already.
+            built = ApiServiceBuilder.For(_project, _composeDirectory).Build(service);
         }
+        catch (Exception)
+        {
+            built = null; // CG5003 stays silent for this service; the compose analyzer reports what is wrong with the files
+        }
+
+        _api.TryAdd(service.Name, built);
+        return built;
     }
 
     /// <summary>The generator's namespace rule: each dotted part made a valid identifier.</summary>

@@ -42,8 +42,11 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static System.Runtime.CompilerServices.ConditionalWeakTable<string, IReadOnlyList<HostReference>> referencesIn = new();
 
-    /// <summary>Forgets every literal scanned so far (benchmarks: a build's first compilation has seen none of them).</summary>
-    internal static void ForgetScannedLiterals() => referencesIn = new();
+    /// <summary>
+    /// Replaces what the process remembers of scanned literals (benchmarks: an empty table for a build's first
+    /// compilation, which has seen none of them; the IDE case's own table, which its previous compilation filled).
+    /// </summary>
+    internal static void UseScannedLiterals(System.Runtime.CompilerServices.ConditionalWeakTable<string, IReadOnlyList<HostReference>> table) => referencesIn = table;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.UnknownHostInCode, DiagnosticDescriptors.UnreachableHostInCode, DiagnosticDescriptors.UseGeneratedMember);
