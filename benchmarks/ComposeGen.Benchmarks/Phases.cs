@@ -224,8 +224,9 @@ public static class Phases
         }
     }
 
+    /// <summary>The API model of a fresh copy of the project: the services' descriptions are kept per loaded project instance, and a build describes a new one.</summary>
     private static ApiProject Api(ComposeProject model, BenchProject project)
-        => ApiModelBuilder.Build(model, "Consumer", ComposePath.Combine(project.Directory, ".env"), ComposePath.Directory(project.Files[0]), emitConfigurationExtensions: false);
+        => ApiModelBuilder.Build(model with { }, "Consumer", ComposePath.Combine(project.Directory, ".env"), ComposePath.Directory(project.Files[0]), emitConfigurationExtensions: false);
 
     private sealed record Step(string Name, Action Action)
     {

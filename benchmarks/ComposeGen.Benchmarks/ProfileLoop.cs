@@ -145,7 +145,7 @@ public static class ProfileLoop
             "api" => () =>
             {
                 foreach (var (model, project) in models.Zip(input.Projects))
-                    ApiModelBuilder.Build(model, "Consumer", ComposePath.Combine(project.Directory, ".env"), ComposePath.Directory(project.Files[0]), emitConfigurationExtensions: false);
+                    ApiModelBuilder.Build(model with { }, "Consumer", // a fresh instance: descriptions are kept per project instance ComposePath.Combine(project.Directory, ".env"), ComposePath.Directory(project.Files[0]), emitConfigurationExtensions: false);
             },
             "emit" => () =>
             {
