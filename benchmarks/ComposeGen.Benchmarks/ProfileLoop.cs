@@ -144,8 +144,9 @@ public static class ProfileLoop
             },
             "api" => () =>
             {
+                // A fresh instance each time: the services' descriptions are kept per project instance.
                 foreach (var (model, project) in models.Zip(input.Projects))
-                    ApiModelBuilder.Build(model with { }, "Consumer", // a fresh instance: descriptions are kept per project instance ComposePath.Combine(project.Directory, ".env"), ComposePath.Directory(project.Files[0]), emitConfigurationExtensions: false);
+                    ApiModelBuilder.Build(model with { }, "Consumer", ComposePath.Combine(project.Directory, ".env"), ComposePath.Directory(project.Files[0]), emitConfigurationExtensions: false);
             },
             "emit" => () =>
             {
