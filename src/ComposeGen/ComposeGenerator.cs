@@ -2,8 +2,6 @@ using System;
 using System.Linq;
 using ComposeGen.Emit;
 using ComposeGen.Model;
-using ComposeGen.Parsing.Interpolation;
-using ComposeGen.Parsing.Loading;
 using ComposeGen.Pipeline;
 using Microsoft.CodeAnalysis;
 

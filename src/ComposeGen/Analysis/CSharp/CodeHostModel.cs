@@ -112,27 +112,29 @@ internal sealed class CodeHostModel
 
     /// <summary>What <paramref name="name"/> means when <see cref="Self"/> (which must be known) connects to it: <see cref="ReachabilityModel.Resolve"/>, cached per name.</summary>
     public NameResolution ResolveFromSelf(string name)
-    {
-        if (_resolutions.TryGetValue(name, out var cached))
-            return cached;
-        var resolution = Model.Resolve(Self ?? throw new InvalidOperationException("the project's own service is unknown"), name);
-        if (_resolutions.Count < MaxCachedNames)
-            _resolutions.TryAdd(name, resolution);
-        return resolution;
-    }
+        => Remember(_resolutions, name, static (model, n) => model.Model.Resolve(model.Self ?? throw new InvalidOperationException("the project's own service is unknown"), n));
 
     /// <summary>A close known name for a typo, from the project's point of view (or <see cref="Self"/>'s, when known).</summary>
     public string? Suggest(string name)
     {
         if (Self is { } self)
             return Model.Suggest(self, name); // cached by the reachability model
-        if (_suggestions.TryGetValue(name, out var cached))
+        return Remember(_suggestions, name, static (model, n) =>
+        {
+            model._suggestionNames ??= model._byAnyName.Keys.ToArray();
+            return Parsing.NameSuggestion.Closest(n, Near(model._suggestionNames, n));
+        });
+    }
+
+    /// <summary>The answer for a name, computed once and kept while the cache has room.</summary>
+    private T Remember<T>(System.Collections.Concurrent.ConcurrentDictionary<string, T> cache, string name, Func<CodeHostModel, string, T> compute)
+    {
+        if (cache.TryGetValue(name, out var cached))
             return cached;
-        _suggestionNames ??= _byAnyName.Keys.ToArray();
-        var found = Parsing.NameSuggestion.Closest(name, Near(_suggestionNames, name));
-        if (_suggestions.Count < MaxCachedNames)
-            _suggestions.TryAdd(name, found);
-        return found;
+        var answer = compute(this, name);
+        if (cache.Count < MaxCachedNames)
+            cache.TryAdd(name, answer);
+        return answer;
     }
 
     /// <summary>Candidates whose length is within three of the name: the only ones <see cref="Parsing.NameSuggestion"/> can accept.</summary>

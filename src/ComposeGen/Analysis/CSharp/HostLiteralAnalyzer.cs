@@ -66,10 +66,18 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
         // The compose project is loaded when the first host reference in a literal needs it, not here: a
         // compilation without one pays nothing for it.
         var model = new LazyModel(context.Options);
-        context.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c, model), SyntaxKind.StringLiteralExpression);
-        context.RegisterSyntaxNodeAction(c => AnalyzeInterpolatedText(c, model), SyntaxKind.InterpolatedStringText);
-        context.RegisterSyntaxNodeAction(c => AnalyzeConstantConcatenation(c, model), SyntaxKind.AddExpression);
+        context.RegisterSyntaxNodeAction(OutsideGeneratedCode(c => AnalyzeLiteral(c, model)), SyntaxKind.StringLiteralExpression);
+        context.RegisterSyntaxNodeAction(OutsideGeneratedCode(c => AnalyzeInterpolatedText(c, model)), SyntaxKind.InterpolatedStringText);
+        context.RegisterSyntaxNodeAction(OutsideGeneratedCode(c => AnalyzeConstantConcatenation(c, model)), SyntaxKind.AddExpression);
     }
+
+    /// <summary>The action, for hand-written code only (see <see cref="Initialize"/> for why the analyzer, not the driver, skips generated code).</summary>
+    private static Action<SyntaxNodeAnalysisContext> OutsideGeneratedCode(Action<SyntaxNodeAnalysisContext> action)
+        => context =>
+        {
+            if (!context.IsGeneratedCode)
+                action(context);
+        };
 
     /// <summary>
     /// The compilation's <see cref="CodeHostModel"/>, loaded (through <see cref="CodeHostModelCache"/>) at most once,
@@ -118,8 +126,6 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, LazyModel lazy)
     {
-        if (context.IsGeneratedCode)
-            return;
         var literal = (LiteralExpressionSyntax)context.Node;
         var token = literal.Token;
         var value = token.ValueText;
@@ -132,8 +138,6 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeInterpolatedText(SyntaxNodeAnalysisContext context, LazyModel lazy)
     {
-        if (context.IsGeneratedCode)
-            return;
         var text = (InterpolatedStringTextSyntax)context.Node;
         var token = text.TextToken;
         var value = token.ValueText;
@@ -150,8 +154,6 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static void AnalyzeConstantConcatenation(SyntaxNodeAnalysisContext context, LazyModel lazy)
     {
-        if (context.IsGeneratedCode)
-            return;
         var expression = (BinaryExpressionSyntax)context.Node;
         var parent = expression.Parent;
         while (parent is ParenthesizedExpressionSyntax)

@@ -123,11 +123,7 @@ public static class HostReferenceExtractor
     {
         if (value is null || value.Length == 0)
             return None;
-        var hostVariable = variableName is not null && IsHostVariableName(variableName);
-        if (!hostVariable && value.IndexOfAny(Triggers) < 0)
-            return None;
-
-        if (hostVariable && FromHostVariable(value, variableName!, variableLookup) is { } fromVariable)
+        if (variableName is not null && IsHostVariableName(variableName) && FromHostVariable(value, variableName, variableLookup) is { } fromVariable)
             return fromVariable;
         return HasPatternTrigger(value) ? ScanPatterns(value) : None;
     }
