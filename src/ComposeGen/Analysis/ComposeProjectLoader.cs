@@ -47,27 +47,19 @@ internal sealed class ComposeProjectLoader
     public static (ProjectInputs Inputs, ComposeLoadResult Result)? Load(AnalyzerOptions options, CancellationToken cancellationToken)
         => Find(options, cancellationToken) is { } loader ? (loader.Inputs, loader.LoadProject(cancellationToken)) : null;
 
-    /// <summary>The whole project, in merge order. With no <c>.env</c> values it is the load the generator made in the same build, shared.</summary>
+    /// <summary>The whole project, in merge order: the generator's load of the same build whenever the <c>.env</c> values could not change it (see <see cref="ProjectLoadCache"/>).</summary>
     public ComposeLoadResult LoadProject(CancellationToken cancellationToken = default)
-        => Variables(cancellationToken) is { } variables
-            ? ComposeLoader.Load(ProjectLoadCache.Request(Inputs, Inputs.Files.Select(f => f.Path).ToList(), variables))
-            : ProjectLoadCache.Load(Inputs);
+        => Load(Inputs.Files.Select(f => f.Path).ToArray(), cancellationToken);
 
-    /// <summary>
-    /// Loads <paramref name="files"/> in merge order; every YAML additional file can be reached by extends/include. The
-    /// project's own files (a one-file project's file alone, for instance) are <see cref="LoadProject"/>.
-    /// </summary>
+    /// <summary>Loads <paramref name="files"/> in merge order, with the <c>.env</c> values; every YAML additional file can be reached by extends/include.</summary>
     public ComposeLoadResult Load(IReadOnlyList<string> files, CancellationToken cancellationToken = default)
-        => files.SequenceEqual(Inputs.Files.Select(f => f.Path), StringComparer.Ordinal)
-            ? LoadProject(cancellationToken)
-            : ComposeLoader.Load(ProjectLoadCache.Request(Inputs, files, Variables(cancellationToken) ?? DictionaryVariableSource.Empty));
+        => ProjectLoadCache.Load(Inputs, files, Variables(cancellationToken));
 
-    /// <summary>The values of the <c>.env</c> additional file; null when there is none or it sets nothing.</summary>
-    private IVariableSource? Variables(CancellationToken cancellationToken)
+    /// <summary>The values of the <c>.env</c> additional file (none when there is no such file).</summary>
+    private IVariableSource Variables(CancellationToken cancellationToken)
     {
         if (Inputs.DotEnvPath is not { } envPath || !_files.TryGetValue(ComposePath.Normalize(envPath), out var envFile) || envFile.GetText(cancellationToken) is not { } envText)
-            return null;
-        var parsed = DotEnvParser.Parse(envText.ToString(), envPath);
-        return parsed.Entries.IsEmpty ? null : parsed.AsVariableSource();
+            return DictionaryVariableSource.Empty;
+        return DotEnvParser.Parse(envText.ToString(), envPath).AsVariableSource();
     }
 }

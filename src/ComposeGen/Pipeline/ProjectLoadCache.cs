@@ -7,42 +7,55 @@ using ComposeGen.Parsing.Loading;
 namespace ComposeGen.Pipeline;
 
 /// <summary>
-/// The last few compose projects loaded in this process with no variables, by exactly what such a load reads: the
-/// project's files in merge order, every YAML file <c>extends</c> and <c>include</c> can reach (paths, kinds and
-/// texts) and the project name. A build runs the generator and then the analyzers over the same files, and the IDE
-/// does so again for every compilation; with no <c>.env</c> values to interpolate they all load the same project,
-/// so the first load serves the others. Keys are compared in full, so a result never serves other inputs.
+/// The last few compose loads made in this process. A build runs the generator and then the analyzers over the same
+/// files, and the IDE does so again for every compilation; the first load serves the others whenever theirs could not
+/// come out different.
+/// <para>
+/// A load depends on what it reads: the files to merge, every YAML file <c>extends</c> and <c>include</c> can reach
+/// (paths, kinds and texts), the project name, and the answers it got for the variables it looked up. The first three
+/// are the key, compared in full. For the variables, each entry keeps the names its load asked for and what it was
+/// told; another request may take the entry when its own variables give the same answers to those names. So the
+/// generator (no variables) and analyzers with a <c>.env</c> share a load when the <c>.env</c> sets nothing the
+/// files use, and the two analyzers share theirs whatever the <c>.env</c> says. The answers decide which names a
+/// load asks for next (<c>${A:-${B}}</c> asks for <c>B</c> only when <c>A</c> is unset), so equal answers mean the
+/// very same load, step by step.
+/// </para>
 /// </summary>
 internal static class ProjectLoadCache
 {
-    private const int Capacity = 8;
+    private const int Capacity = 16;
 
     private static readonly object Gate = new();
 
     /// <summary>Most recently used first.</summary>
-    private static readonly List<(LoadKey Key, ComposeLoadResult Result)> Entries = new();
+    private static readonly List<Entry> Entries = new();
 
-    /// <summary>The whole project of <paramref name="inputs"/>, loaded with no variables (the generator's view, and the analyzers' when there is no <c>.env</c>).</summary>
+    /// <summary>The whole project of <paramref name="inputs"/> with no variables: the generator's view (it never sees <c>.env</c>).</summary>
     public static ComposeLoadResult Load(ProjectInputs inputs)
+        => Load(inputs, inputs.Files.Select(f => f.Path).ToArray(), DictionaryVariableSource.Empty);
+
+    /// <summary><paramref name="files"/> in merge order, interpolated with <paramref name="variables"/>; every YAML file of the inputs can be reached by <c>extends</c> and <c>include</c>.</summary>
+    public static ComposeLoadResult Load(ProjectInputs inputs, IReadOnlyList<string> files, IVariableSource variables)
     {
-        var key = new LoadKey(inputs.Files, inputs.OtherFiles, inputs.Options.ProjectName);
+        var key = new LoadKey(new EquatableArray<string>(files), inputs.Files, inputs.OtherFiles, inputs.Options.ProjectName);
         lock (Gate)
         {
             for (var i = 0; i < Entries.Count; i++)
             {
-                if (!Entries[i].Key.Equals(key))
+                var entry = Entries[i];
+                if (!entry.Key.Equals(key) || !entry.SameAnswers(variables))
                     continue;
-                var hit = Entries[i];
                 Entries.RemoveAt(i);
-                Entries.Insert(0, hit);
-                return hit.Result;
+                Entries.Insert(0, entry);
+                return entry.Result;
             }
         }
 
-        var result = ComposeLoader.Load(Request(inputs, inputs.Files.Select(f => f.Path).ToList(), DictionaryVariableSource.Empty));
+        var recorder = new RecordingVariableSource(variables);
+        var result = ComposeLoader.Load(Request(inputs, files, recorder));
         lock (Gate)
         {
-            Entries.Insert(0, (key, result));
+            Entries.Insert(0, new Entry(key, recorder.Answers(), result));
             if (Entries.Count > Capacity)
                 Entries.RemoveAt(Entries.Count - 1);
         }
@@ -54,12 +67,49 @@ internal static class ProjectLoadCache
     public static ComposeLoadRequest Request(ProjectInputs inputs, IReadOnlyList<string> files, IVariableSource variables)
         => new(files, new DictionaryFileSource(inputs.Available.Select(f => new KeyValuePair<string, string>(f.Path, f.Text))), variables, inputs.Options.ProjectName);
 
-    /// <summary>Forgets every project (tests and benchmarks: a build's first compilation finds the cache empty).</summary>
+    /// <summary>Forgets every load (tests and benchmarks: a build's first compilation finds the cache empty).</summary>
     internal static void Clear()
     {
         lock (Gate)
             Entries.Clear();
     }
 
-    private readonly record struct LoadKey(EquatableArray<ComposeInputFile> Files, EquatableArray<ComposeInputFile> OtherFiles, string? ProjectName);
+    private readonly record struct LoadKey(EquatableArray<string> Merge, EquatableArray<ComposeInputFile> Files, EquatableArray<ComposeInputFile> OtherFiles, string? ProjectName);
+
+    /// <summary>A variable a load asked for, and what it was told (<see cref="Value"/> is meaningless when not <see cref="Found"/>).</summary>
+    private readonly record struct Answer(string Name, bool Found, string Value);
+
+    private sealed record Entry(LoadKey Key, Answer[] Answers, ComposeLoadResult Result)
+    {
+        public bool SameAnswers(IVariableSource variables)
+        {
+            foreach (var answer in Answers)
+            {
+                var found = variables.TryGetValue(answer.Name, out var value);
+                if (found != answer.Found || (found && value != answer.Value))
+                    return false;
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Passes lookups through and remembers the first answer for each name (a load runs on one thread).</summary>
+    private sealed class RecordingVariableSource : IVariableSource
+    {
+        private readonly IVariableSource _inner;
+        private readonly Dictionary<string, Answer> _answers = new(System.StringComparer.Ordinal);
+
+        public RecordingVariableSource(IVariableSource inner) => _inner = inner;
+
+        public bool TryGetValue(string name, out string value)
+        {
+            var found = _inner.TryGetValue(name, out value);
+            if (!_answers.ContainsKey(name))
+                _answers[name] = new Answer(name, found, value);
+            return found;
+        }
+
+        public Answer[] Answers() => _answers.Values.ToArray();
+    }
 }

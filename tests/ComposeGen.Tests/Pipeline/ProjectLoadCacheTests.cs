@@ -68,6 +68,62 @@ public class ProjectLoadCacheTests
     }
 
     [Fact]
+    public void The_analyzers_share_one_load_with_dotenv_values()
+    {
+        var options = Options(
+            GeneratorHarness.Compose(Compose(nameof(The_analyzers_share_one_load_with_dotenv_values))),
+            new InMemoryText(GeneratorHarness.ComposeDirectory + "/.env", "API_TAG=2.5\n"));
+
+        var first = AnalyzerLoad(options);
+
+        Assert.Same(first.Project, AnalyzerLoad(options).Project);
+        Assert.Equal("shop/api:2.5", first.Project.Services[0].Image!.Value);
+    }
+
+    [Fact]
+    public void A_dotenv_that_sets_only_what_the_files_never_use_shares_the_generators_load()
+    {
+        var options = Options(
+            GeneratorHarness.Compose(Compose(nameof(A_dotenv_that_sets_only_what_the_files_never_use_shares_the_generators_load))),
+            new InMemoryText(GeneratorHarness.ComposeDirectory + "/.env", "ASPNETCORE_ENVIRONMENT=Development\nLOG_LEVEL=debug\n"));
+        var inputs = ComposeProjectLoader.Find(options, CancellationToken.None)!.Inputs;
+
+        Assert.Same(ProjectLoadCache.Load(inputs).Project, AnalyzerLoad(options).Project);
+    }
+
+    [Fact]
+    public void A_changed_dotenv_value_is_loaded_again()
+    {
+        var compose = GeneratorHarness.Compose(Compose(nameof(A_changed_dotenv_value_is_loaded_again)));
+        var before = Options(compose, new InMemoryText(GeneratorHarness.ComposeDirectory + "/.env", "API_TAG=2.5\n"));
+        var after = Options(compose, new InMemoryText(GeneratorHarness.ComposeDirectory + "/.env", "API_TAG=2.6\n"));
+
+        Assert.Equal("shop/api:2.5", AnalyzerLoad(before).Project.Services[0].Image!.Value);
+        Assert.Equal("shop/api:2.6", AnalyzerLoad(after).Project.Services[0].Image!.Value);
+        Assert.Equal("shop/api:2.5", AnalyzerLoad(before).Project.Services[0].Image!.Value);
+    }
+
+    [Fact]
+    public void A_variable_asked_for_only_when_another_is_unset_still_tells_loads_apart()
+    {
+        // ${API_TAG:-${FALLBACK_TAG}}: with API_TAG set, the load never asks for FALLBACK_TAG, so a load with both set
+        // is the same load; without API_TAG it asks, and its answer matters.
+        var text = $$$"""
+            # {{{nameof(A_variable_asked_for_only_when_another_is_unset_still_tells_loads_apart)}}}
+            services:
+              api:
+                image: shop/api:${API_TAG:-${FALLBACK_TAG:-0.1}}
+            """;
+        var compose = GeneratorHarness.Compose(text);
+        AnalyzerOptions WithDotEnv(string env) => Options(compose, new InMemoryText(GeneratorHarness.ComposeDirectory + "/.env", env));
+
+        var tagged = AnalyzerLoad(WithDotEnv("API_TAG=3.0\n"));
+        Assert.Same(tagged.Project, AnalyzerLoad(WithDotEnv("API_TAG=3.0\nFALLBACK_TAG=9.9\n")).Project);
+        Assert.Equal("shop/api:0.9", AnalyzerLoad(WithDotEnv("FALLBACK_TAG=0.9\n")).Project.Services[0].Image!.Value);
+        Assert.Equal("shop/api:0.1", AnalyzerLoad(WithDotEnv("OTHER=1\n")).Project.Services[0].Image!.Value);
+    }
+
+    [Fact]
     public void A_changed_file_is_loaded_again()
     {
         var before = Options(GeneratorHarness.Compose(Compose(nameof(A_changed_file_is_loaded_again))));
