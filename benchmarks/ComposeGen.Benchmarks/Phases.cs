@@ -173,16 +173,19 @@ public static class Phases
 
         Console.WriteLine();
         Console.WriteLine($"## {input.Name}: {input.Projects.Count} project(s), {input.Texts.Count} file(s), {input.Characters:N0} characters of YAML, {generated.Sum(g => (long)g.Length):N0} characters of generated C#; {rounds} interleaved rounds");
-        Console.WriteLine($"| step | CPU ms (min) | CPU ms (median) | wall ms (min) | wall ms (median) | allocated MB | CPU min / floor |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"| step | CPU ms (min) | CPU ms (median) | wall ms (min) | wall ms (median) | allocated MB | CPU min / floor | median of the rounds' CPU / floor |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         var floor = steps[0].Samples.Min(s => s.Cpu);
         foreach (var step in steps)
         {
             var cpu = step.Samples.Select(s => s.Cpu).OrderBy(t => t).ToList();
             var wall = step.Samples.Select(s => s.Wall).OrderBy(t => t).ToList();
             var bytes = step.Samples.Select(s => s.Bytes).OrderBy(b => b).ToList();
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:F3} | {2:F3} | {3:F3} | {4:F3} | {5:F2} | {6:F2} |",
-                step.Name.Trim(), cpu[0], cpu[cpu.Count / 2], wall[0], wall[wall.Count / 2], bytes[bytes.Count / 2] / 1048576.0, cpu[0] / floor));
+            // Each round's step against the same round's floor: the two ran moments apart, so a slow spell of the machine
+            // slows both, and the median of these ratios moves less from one run to the next than the ratio of minimums.
+            var ratios = step.Samples.Zip(steps[0].Samples, (s, f) => s.Cpu / Math.Max(f.Cpu, 1e-6)).OrderBy(r => r).ToList();
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:F3} | {2:F3} | {3:F3} | {4:F3} | {5:F2} | {6:F2} | {7:F2} |",
+                step.Name.Trim(), cpu[0], cpu[cpu.Count / 2], wall[0], wall[wall.Count / 2], bytes[bytes.Count / 2] / 1048576.0, cpu[0] / floor, ratios[ratios.Count / 2]));
         }
 
         if (only.Count > 0)
@@ -195,7 +198,7 @@ public static class Phases
             foreach (var text in generated)
                 CSharpSyntaxTree.ParseText(text, Roslyn.ParseOptions).GetRoot();
         });
-        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| (the compiler, not the generator: parse the generated C#, once) | {0:F3} | | {1:F3} | | {2:F2} | {3:F2} |", parse.Cpu, parse.Wall, parse.Bytes / 1048576.0, parse.Cpu / floor));
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| (the compiler, not the generator: parse the generated C#, once) | {0:F3} | | {1:F3} | | {2:F2} | {3:F2} | |", parse.Cpu, parse.Wall, parse.Bytes / 1048576.0, parse.Cpu / floor));
         Console.WriteLine();
         Console.WriteLine("rules, each (median of 5, CPU ms): " + string.Join(", ", ComposeBenchmarks.AllRules.Select(rule =>
         {
