@@ -123,6 +123,16 @@ public static class Phases
                         Roslyn.Options(project), new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false)).RunGenerators(compilation);
                 }
             }),
+            new("  driver, a generator that does nothing", () =>
+            {
+                foreach (var project in input.Projects)
+                    RunOnce(new EmptyGenerator(), project, input.Texts, compilation);
+            }),
+            new("  driver, a generator that only loads the YAML (the floor inside a driver)", () =>
+            {
+                foreach (var project in input.Projects)
+                    RunOnce(new YamlOnlyGenerator(), project, input.Texts, compilation);
+            }),
             new("3 generator cold", () =>
             {
                 foreach (var project in input.Projects)
@@ -254,6 +264,40 @@ public static class Phases
     }
 
     /// <summary>A generator that adds the run-time sources and nothing else: the driver's fixed cost per project.</summary>
+    private static void RunOnce(IIncrementalGenerator generator, BenchProject project, IReadOnlyDictionary<string, string> texts, Compilation compilation)
+        => CSharpGeneratorDriver.Create(new[] { generator.AsSourceGenerator() }, Roslyn.AdditionalTexts(project, texts), Roslyn.ParseOptions,
+            Roslyn.Options(project), new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false)).RunGenerators(compilation);
+
+    /// <summary>What a driver costs before any generator does anything: the part of a cold run no generator can avoid.</summary>
+    private sealed class EmptyGenerator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+        }
+    }
+
+    /// <summary>The least a generator that reads compose files could do: load each additional file into YamlDotNet's representation model.</summary>
+    private sealed class YamlOnlyGenerator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var texts = context.AdditionalTextsProvider.Select(static (file, cancellationToken) => file.GetText(cancellationToken)?.ToString() ?? "").Collect();
+            context.RegisterSourceOutput(texts, static (_, all) =>
+            {
+                foreach (var text in all)
+                {
+                    try
+                    {
+                        new YamlStream().Load(new StringReader(text));
+                    }
+                    catch (YamlDotNet.Core.YamlException)
+                    {
+                    }
+                }
+            });
+        }
+    }
+
     private sealed class RuntimeOnlyGenerator : IIncrementalGenerator
     {
         public void Initialize(IncrementalGeneratorInitializationContext context)

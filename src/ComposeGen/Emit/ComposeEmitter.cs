@@ -60,7 +60,7 @@ internal static class ComposeEmitter
     /// </summary>
     private static int EstimatedLength(ApiProject project)
     {
-        const int Cap = 8 << 20;
+        const int Cap = 32 << 20;
         // Fitted on the corpus and the synthetic projects: never short, 1.12× the length at the median, 1.25× at most.
         long length = 3_500 + 500L * (project.Networks.Count + project.Volumes.Count + project.Secrets.Count + project.Configs.Count);
         foreach (var service in project.Services)
