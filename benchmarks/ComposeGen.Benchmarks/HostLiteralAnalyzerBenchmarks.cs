@@ -137,7 +137,7 @@ public partial class HostLiteralAnalyzerBenchmarks
     private CodeHostModel? _warmModel;
 
     /// <summary>The warm case's memory of scanned literals, which its previous run filled.</summary>
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, IReadOnlyList<ComposeGen.Analysis.Networking.HostReference>> _warmLiterals = new();
+    private readonly ScannedLiterals _warmLiterals = new();
 
     /// <summary>Puts the process in the state <paramref name="start"/> describes; never timed.</summary>
     public void Prepare(Start start)
@@ -153,7 +153,7 @@ public partial class HostLiteralAnalyzerBenchmarks
             return;
         }
 
-        // A build's compilation has new syntax trees, whose literals no analyzer has scanned. (The trees are kept, not
+        // A build in a fresh compiler process: no literal value has been scanned yet. (The trees are kept, not
         // parsed again: a freshly parsed project costs the compile itself more, its red nodes not yet built, which would
         // make the analyzer look dearer against a control on kept trees.)
         HostLiteralAnalyzer.UseScannedLiterals(new());

@@ -34,19 +34,14 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
     /// <summary>CG5003 property: the namespace of the generated <c>Compose</c> class ("" for the global namespace).</summary>
     public const string NamespaceProperty = "Namespace";
 
-    /// <summary>
-    /// The host references of each literal value, by the value's string <em>instance</em>. In the IDE an unchanged document
-    /// keeps its syntax tree from one compilation to the next, and with it the very string of each literal's value, so
-    /// a literal is scanned once per edit of its own file, not once per keystroke anywhere. Weak keys: an entry lives as
-    /// long as the tree that holds its string, and a new string (an edit, a build) is simply scanned.
-    /// </summary>
-    private static System.Runtime.CompilerServices.ConditionalWeakTable<string, IReadOnlyList<HostReference>> referencesIn = new();
+    /// <summary>Every literal value scanned so far in this process, with its host references.</summary>
+    private static ScannedLiterals scanned = new();
 
     /// <summary>
-    /// Replaces what the process remembers of scanned literals (benchmarks: an empty table for a build's first
-    /// compilation, which has seen none of them; the IDE case's own table, which its previous compilation filled).
+    /// Replaces what the process remembers of scanned literals (benchmarks: an empty table for a build in a fresh
+    /// compiler process, which has seen none of them; the IDE case's own table, which its previous compilation filled).
     /// </summary>
-    internal static void UseScannedLiterals(System.Runtime.CompilerServices.ConditionalWeakTable<string, IReadOnlyList<HostReference>> table) => referencesIn = table;
+    internal static void UseScannedLiterals(ScannedLiterals table) => scanned = table;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.UnknownHostInCode, DiagnosticDescriptors.UnreachableHostInCode, DiagnosticDescriptors.UseGeneratedMember);
@@ -216,7 +211,7 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
         IReadOnlyList<HostReference> references;
         try
         {
-            references = referencesIn.GetValue(value, static v => HostReferenceExtractor.Extract(v));
+            references = scanned.Of(value);
         }
         catch (Exception)
         {
