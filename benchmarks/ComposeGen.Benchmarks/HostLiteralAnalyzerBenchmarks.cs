@@ -253,13 +253,15 @@ public partial class HostLiteralAnalyzerBenchmarks
     /// on one thread here), the compose load and <c>ReportDiagnostic</c> included: a direct measure of the numerator,
     /// without the noise of subtracting two whole compilations, but blind to any cost the driver pays outside the callbacks.
     /// </summary>
-    public double CallbackMilliseconds(Start start)
+    public double CallbackMilliseconds(Start start) => CallbackMilliseconds(start, new HostLiteralAnalyzer());
+
+    /// <summary><see cref="CallbackMilliseconds(Start)"/> for any analyzer (the control: what the driver and its telemetry cost for the same callbacks doing nothing).</summary>
+    private double CallbackMilliseconds(Start start, DiagnosticAnalyzer analyzer)
     {
         Prepare(start);
-        var analyzer = new HostLiteralAnalyzer();
         var analyzers = new CompilationWithAnalyzers(
             _compilation.Clone(),
-            ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
+            ImmutableArray.Create(analyzer),
             new CompilationWithAnalyzersOptions(_options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
         analyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         return analyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
@@ -267,7 +269,9 @@ public partial class HostLiteralAnalyzerBenchmarks
 
     /// <summary>
     /// Only the steady figure of <see cref="RunAlternating"/>: the analyzer's callback time from Roslyn's telemetry, per
-    /// set, cold and warm, over <paramref name="runs"/> runs after two discarded; a quick before/after check of a change.
+    /// set and start, over <paramref name="runs"/> runs after 30 untimed ones (enough for the runtime to optimize the code
+    /// a start runs only once per compilation, such as the compose load), and the same for the control analyzer, whose
+    /// callbacks do nothing: its figure is what the driver's dispatch and the telemetry's own stopwatch add per callback.
     /// </summary>
     public static void RunCallbacks(int runs)
     {
@@ -275,11 +279,22 @@ public partial class HostLiteralAnalyzerBenchmarks
         {
             var bench = new HostLiteralAnalyzerBenchmarks { Set = set };
             bench.Setup();
+            var control = Measure(() => bench.CallbackMilliseconds(Start.Warm, new ControlAnalyzer()));
             foreach (var start in Starts)
             {
-                var callbacks = Enumerable.Range(0, runs + 2).Select(_ => bench.CallbackMilliseconds(start)).Skip(2).OrderBy(t => t).ToList();
-                Console.WriteLine($"{set} {Name(start)} callbacks (Roslyn telemetry, wall, {runs} runs): min {callbacks[0]:F2} ms, median {callbacks[callbacks.Count / 2]:F2} ms");
+                var callbacks = Measure(() => bench.CallbackMilliseconds(start));
+                Console.WriteLine($"{set} {Name(start)} callbacks (Roslyn telemetry, wall, {runs} runs): min {callbacks[0]:F2} ms, median {callbacks[callbacks.Count / 2]:F2} ms; "
+                                  + $"minus the control's: min {callbacks[0] - control[0]:F2} ms, median {callbacks[callbacks.Count / 2] - control[control.Count / 2]:F2} ms");
             }
+
+            Console.WriteLine($"{set} control (same registrations, callbacks do nothing): min {control[0]:F2} ms, median {control[control.Count / 2]:F2} ms");
+        }
+
+        List<double> Measure(Func<double> run)
+        {
+            for (var i = 0; i < 30; i++)
+                run();
+            return Enumerable.Range(0, runs).Select(_ => run()).OrderBy(t => t).ToList();
         }
     }
 

@@ -298,10 +298,11 @@ public static class Phases
         }
     }
 
+    /// <summary>Only the generator's run-time sources, added the way it adds them (a source output, not a post-initialization output, which costs the driver more).</summary>
     private sealed class RuntimeOnlyGenerator : IIncrementalGenerator
     {
         public void Initialize(IncrementalGeneratorInitializationContext context)
-            => context.RegisterPostInitializationOutput(static output =>
+            => context.RegisterSourceOutput(context.ParseOptionsProvider.Select(static (_, _) => true), static (output, _) =>
             {
                 foreach (var (hintName, text) in RuntimeSources.All)
                     output.AddSource(hintName, text);
