@@ -330,29 +330,29 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static string? GeneratedMember(CodeHostModel model, Service target, HostReference reference, string value)
     {
+        // Runs for most references a project writes, so it allocates nothing until it has found a member.
         if (model.Api(target) is not { } api)
             return null;
         var trimmed = value.Trim();
         var port = reference.EffectivePort;
-        var listens = port is null || api.Ports.Any(p => p.Container == port.Value);
-        if (!listens)
+        if (port is { } wanted && !Listens(api, wanted))
             return null;
-        var prefix = "Compose.Services." + api.Identifier;
 
         var wholeHostPort = reference.Kind == HostReferenceKind.HostPort && reference.Port is not null
-                            && string.Equals(trimmed, value.Substring(reference.Offset, reference.Length), StringComparison.Ordinal);
+                            && trimmed.Length == reference.Length
+                            && string.CompareOrdinal(trimmed, 0, value, reference.Offset, reference.Length) == 0;
         if (api.Connection is not null)
         {
             var spellsOut = reference.Kind switch
             {
                 HostReferenceKind.ConnectionString => IsKeyValueList(trimmed),
-                HostReferenceKind.Url => reference.Scheme is { } scheme && trimmed.StartsWith(scheme + "://", StringComparison.OrdinalIgnoreCase) && trimmed.IndexOf(' ') < 0,
+                HostReferenceKind.Url => reference.Scheme is { } scheme && StartsWithScheme(trimmed, scheme) && trimmed.IndexOf(' ') < 0,
                 HostReferenceKind.Credentials => trimmed.IndexOf(' ') < 0,
                 HostReferenceKind.HostPort => wholeHostPort,
                 _ => false,
             };
             if (spellsOut)
-                return prefix + ".ConnectionString";
+                return "Compose.Services." + api.Identifier + ".ConnectionString";
         }
 
         if (wholeHostPort && port is { } p)
@@ -360,12 +360,29 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
             foreach (var endpoint in api.Endpoints)
             {
                 if (endpoint.PortIndex < api.Ports.Count && api.Ports[endpoint.PortIndex].Container == p)
-                    return prefix + ".Endpoints." + endpoint.Identifier + ".HostAndPort";
+                    return "Compose.Services." + api.Identifier + ".Endpoints." + endpoint.Identifier + ".HostAndPort";
             }
         }
 
         return null;
     }
+
+    private static bool Listens(Emit.ApiService api, int port)
+    {
+        foreach (var candidate in api.Ports)
+        {
+            if (candidate.Container == port)
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary><c>scheme://</c> at the start of <paramref name="text"/>, the scheme in any case.</summary>
+    private static bool StartsWithScheme(string text, string scheme)
+        => text.Length >= scheme.Length + 3
+           && string.Compare(text, 0, scheme, 0, scheme.Length, StringComparison.OrdinalIgnoreCase) == 0
+           && string.CompareOrdinal(text, scheme.Length, "://", 0, 3) == 0;
 
     /// <summary>
     /// True when the host touches an end of the value and more text is joined there: an interpolation hole
@@ -394,24 +411,63 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary><c>Key=value;Other Key=value</c> and nothing else: no free text, no spaces inside values.</summary>
-    private static bool IsKeyValueList(string text)
+    internal static bool IsKeyValueList(string text)
     {
         var fields = 0;
-        foreach (var field in text.Split(';'))
+        for (var start = 0; start <= text.Length;)
         {
-            if (field.Trim().Length == 0)
-                continue;
-            var eq = field.IndexOf('=');
-            if (eq <= 0)
-                return false;
-            var key = field.Substring(0, eq).Trim();
-            var value = field.Substring(eq + 1).Trim();
-            if (key.Length == 0 || key.Any(c => !(char.IsLetterOrDigit(c) || c is ' ' or '_' or '.' or '-')) || value.Any(char.IsWhiteSpace))
-                return false;
-            fields++;
+            var end = text.IndexOf(';', start);
+            if (end < 0)
+                end = text.Length;
+            if (!IsBlank(text, start, end))
+            {
+                var eq = text.IndexOf('=', start, end - start);
+                if (eq <= start)
+                    return false;
+                var (keyStart, keyEnd) = Trimmed(text, start, eq);
+                var (valueStart, valueEnd) = Trimmed(text, eq + 1, end);
+                if (keyStart == keyEnd)
+                    return false;
+                for (var i = keyStart; i < keyEnd; i++)
+                {
+                    if (!(char.IsLetterOrDigit(text[i]) || text[i] is ' ' or '_' or '.' or '-'))
+                        return false;
+                }
+
+                for (var i = valueStart; i < valueEnd; i++)
+                {
+                    if (char.IsWhiteSpace(text[i]))
+                        return false;
+                }
+
+                fields++;
+            }
+
+            start = end + 1;
         }
 
         return fields > 0;
+    }
+
+    private static bool IsBlank(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+                return false;
+        }
+
+        return true;
+    }
+
+    /// <summary><c>text[start..end)</c> without white space at either end, as <see cref="string.Trim()"/> would cut it.</summary>
+    private static (int Start, int End) Trimmed(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+            start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+            end--;
+        return (start, end);
     }
 
     /// <summary>The host inside the literal, or the whole literal when the characters cannot be mapped back with certainty.</summary>
