@@ -25,6 +25,13 @@ internal static class ProjectLoadCache
 {
     private const int Capacity = 16;
 
+    /// <summary>
+    /// The YAML characters the kept loads may have read between them, about 8 MB of text. A project's model takes
+    /// several times its text, so a few projects of thousands of services would otherwise hold gigabytes. The newest
+    /// load is always kept, whatever its size: the generator and the analyzers of one build still share it.
+    /// </summary>
+    private const long CharacterBudget = 4_000_000;
+
     private static readonly object Gate = new();
 
     /// <summary>Most recently used first.</summary>
@@ -53,11 +60,20 @@ internal static class ProjectLoadCache
 
         var recorder = new RecordingVariableSource(variables);
         var result = ComposeLoader.Load(Request(inputs, files, recorder));
+        var characters = inputs.Available.Sum(f => (long)f.Text.Length);
         lock (Gate)
         {
-            Entries.Insert(0, new Entry(key, recorder.Answers(), result));
-            if (Entries.Count > Capacity)
-                Entries.RemoveAt(Entries.Count - 1);
+            Entries.Insert(0, new Entry(key, recorder.Answers(), result, characters));
+            var kept = 0L;
+            for (var i = 0; i < Entries.Count; i++)
+            {
+                kept += Entries[i].Characters;
+                if (i > 0 && (i >= Capacity || kept > CharacterBudget))
+                {
+                    Entries.RemoveRange(i, Entries.Count - i);
+                    break;
+                }
+            }
         }
 
         return result;
@@ -79,7 +95,7 @@ internal static class ProjectLoadCache
     /// <summary>A variable a load asked for, and what it was told (<see cref="Value"/> is meaningless when not <see cref="Found"/>).</summary>
     private readonly record struct Answer(string Name, bool Found, string Value);
 
-    private sealed record Entry(LoadKey Key, Answer[] Answers, ComposeLoadResult Result)
+    private sealed record Entry(LoadKey Key, Answer[] Answers, ComposeLoadResult Result, long Characters)
     {
         public bool SameAnswers(IVariableSource variables)
         {

@@ -124,6 +124,20 @@ public class ProjectLoadCacheTests
     }
 
     [Fact]
+    public void A_load_past_the_character_budget_is_kept_only_while_it_is_the_newest()
+    {
+        // About 8 MB of YAML text in one file (a long comment): more than the cache keeps besides the newest load.
+        var big = Options(GeneratorHarness.Compose(Compose(nameof(A_load_past_the_character_budget_is_kept_only_while_it_is_the_newest)) + "\n# " + new string('x', 4_100_000) + "\n"));
+        var small = Options(GeneratorHarness.Compose(Compose(nameof(A_load_past_the_character_budget_is_kept_only_while_it_is_the_newest) + " small")));
+
+        var first = AnalyzerLoad(big);
+        Assert.Same(first.Project, AnalyzerLoad(big).Project);
+
+        AnalyzerLoad(small);
+        Assert.NotSame(first.Project, AnalyzerLoad(big).Project);
+    }
+
+    [Fact]
     public void A_changed_file_is_loaded_again()
     {
         var before = Options(GeneratorHarness.Compose(Compose(nameof(A_changed_file_is_loaded_again))));
