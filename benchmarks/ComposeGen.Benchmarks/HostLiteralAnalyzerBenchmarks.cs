@@ -298,6 +298,27 @@ public partial class HostLiteralAnalyzerBenchmarks
         }
     }
 
+    /// <summary>
+    /// The first build of a fresh process, as in CI: one <see cref="Start.Build"/> compilation, nothing run before it but
+    /// the set's setup (which loads the compose project once to pick the literals), so the analyzer's code has not been
+    /// compiled by the JIT yet. Run it in a new process each time; prints the wall time of the process's first two
+    /// compiles without the analyzer, then the analyzer's telemetry in its first two builds.
+    /// </summary>
+    public static void RunFirst(string set)
+    {
+        var bench = new HostLiteralAnalyzerBenchmarks { Set = set };
+        bench.Setup();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        bench.Compile();
+        var compile = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        bench.Compile();
+        var again = clock.Elapsed.TotalMilliseconds;
+        var first = bench.CallbackMilliseconds(Start.Build);
+        var second = bench.CallbackMilliseconds(Start.Build);
+        Console.WriteLine($"{set}, fresh process: compile {compile:F0} ms, then {again:F0} ms; the analyzer's first build {first:F2} ms, its second {second:F2} ms (Roslyn telemetry, wall)");
+    }
+
     /// <summary>The analyzer case of one set, <paramref name="iterations"/> times, and nothing else: a loop to profile (<c>dotnet-trace</c>).</summary>
     public static void RunLoop(string set, Start start, int iterations)
     {

@@ -9,6 +9,7 @@ using ComposeGen.Benchmarks;
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --profile 1000 load [seconds]   one step in a loop, for a profiler
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-ab           literal analyzer A/B, alternating
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-callbacks [runs]   the analyzer's callback time only (Roslyn telemetry)
+// dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-first [set]   one build's callbacks in a fresh process (as in CI)
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-loop realistic|realistic-10|stress cold|build|warm [iterations]
 //                                                                                   the analyzer alone in a loop, to attach a profiler
 // Any other arguments go to BenchmarkDotNet (--filter, --job, --list flat, --exporters ...).
@@ -29,6 +30,12 @@ if (arguments.Remove("--literal-callbacks"))
 if (arguments.Remove("--profile"))
 {
     ProfileLoop.Run(arguments);
+    return 0;
+}
+
+if (arguments.Remove("--literal-first"))
+{
+    HostLiteralAnalyzerBenchmarks.RunFirst(arguments.Count > 0 ? arguments[0] : "realistic");
     return 0;
 }
 
