@@ -161,7 +161,9 @@ public static class ProfileLoop
             _ => throw new ArgumentException($"unknown step '{step}': events, read, load, api, emit or cold"),
         };
 
+        var firstClock = Stopwatch.StartNew();
         action();
+        Console.WriteLine($"{input.Name} {step}: the first run in this process (the JIT compiling our code included) took {firstClock.Elapsed.TotalMilliseconds:F1} ms");
         var pause = GC.GetTotalPauseDuration();
         var collections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
