@@ -80,7 +80,7 @@ internal static class ProjectLoadCache
     }
 
     /// <summary>A load of <paramref name="files"/> in merge order, in which every YAML file of the inputs can be reached by <c>extends</c> and <c>include</c>.</summary>
-    public static ComposeLoadRequest Request(ProjectInputs inputs, IReadOnlyList<string> files, IVariableSource variables)
+    private static ComposeLoadRequest Request(ProjectInputs inputs, IReadOnlyList<string> files, IVariableSource variables)
         => new(files, new DictionaryFileSource(inputs.Available.Select(f => new KeyValuePair<string, string>(f.Path, f.Text))), variables, inputs.Options.ProjectName);
 
     /// <summary>Forgets every load (tests and benchmarks: a build's first compilation finds the cache empty).</summary>
