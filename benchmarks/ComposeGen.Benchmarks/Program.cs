@@ -8,7 +8,7 @@ using ComposeGen.Benchmarks;
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --phases [5000 ...] [--rounds N] [--only read ...]   Stopwatch breakdown (--only: steps whose name contains it, plus the floor)
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --profile 1000 load [seconds]   one step in a loop, for a profiler
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-ab           literal analyzer A/B, alternating
-// dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-callbacks [runs]   the analyzer's callback time only (Roslyn telemetry)
+// dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-callbacks [runs] [set ...]   the analyzer's callback time only (Roslyn telemetry)
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-first [set]   one build's callbacks in a fresh process (as in CI)
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-loop realistic|realistic-10|stress cold|build|warm [iterations]
 //                                                                                   the analyzer alone in a loop, to attach a profiler
@@ -23,7 +23,9 @@ if (arguments.Remove("--literal-ab"))
 
 if (arguments.Remove("--literal-callbacks"))
 {
-    HostLiteralAnalyzerBenchmarks.RunCallbacks(arguments.Count > 0 ? int.Parse(arguments[0]) : 20);
+    var runs = arguments.Count > 0 && int.TryParse(arguments[0], out var n) ? n : 20;
+    var sets = arguments.Where(a => HostLiteralAnalyzerBenchmarks.Sets.Contains(a)).ToArray();
+    HostLiteralAnalyzerBenchmarks.RunCallbacks(runs, sets.Length > 0 ? sets : HostLiteralAnalyzerBenchmarks.Sets);
     return 0;
 }
 

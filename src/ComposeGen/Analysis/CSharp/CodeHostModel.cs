@@ -42,8 +42,20 @@ internal sealed class CodeHostModel
     /// </summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NameResolution> _resolutions = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// What each literal value means here (<see cref="LiteralFindings"/>), by content: a project writes the same
+    /// connection strings in many places, and the IDE's next compilation asks about the same values again.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, LiteralFinding[]> _findings = new(StringComparer.Ordinal);
+
     /// <summary>Bounds each per-name cache: a project has far fewer distinct host names than this.</summary>
     private const int MaxCachedNames = 4096;
+
+    /// <summary>Bounds the per-value cache (<see cref="ScannedLiterals"/> keeps the same values).</summary>
+    private const int MaxCachedValues = 16_384;
+
+    /// <summary>Longer values are judged every time: they are rare, and keeping them would hold their text.</summary>
+    private const int MaxCachedValueLength = 1_024;
 
     /// <summary>The names to suggest from (the keys of <see cref="_byAnyName"/>), taken once.</summary>
     private string[]? _suggestionNames;
@@ -124,6 +136,17 @@ internal sealed class CodeHostModel
             model._suggestionNames ??= model._byAnyName.Keys.ToArray();
             return Parsing.NameSuggestion.Closest(n, Near(model._suggestionNames, n));
         });
+    }
+
+    /// <summary>The diagnostics <paramref name="value"/> calls for, given its <paramref name="references"/> (<see cref="ScannedLiterals"/>), judged once per value.</summary>
+    public LiteralFinding[] FindingsOf(string value, IReadOnlyList<HostReference> references)
+    {
+        if (_findings.TryGetValue(value, out var known))
+            return known;
+        var findings = LiteralFindings.Judge(this, value, references);
+        if (value.Length <= MaxCachedValueLength && _findings.Count < MaxCachedValues)
+            _findings.TryAdd(value, findings);
+        return findings;
     }
 
     /// <summary>The answer for a name, computed once and kept while the cache has room.</summary>

@@ -218,108 +218,24 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // The first host that needs the compose project loads it (once per compilation).
+        if (!LiteralFindings.NeedModel(references) || lazy.Get(context.CancellationToken) is not { } model)
+            return;
+
         var reportedUse = false;
-        CodeHostModel? model = null;
-        foreach (var reference in references)
+        foreach (var finding in model.FindingsOf(value, references))
         {
-            if (reference.IsIpLiteral || HostNames.IsWellKnown(reference.Host) || HostNames.IsLoopback(reference.Host))
+            if (finding.IsUseMember && (!mayUseMember || reportedUse || IsConstantContext(node)))
                 continue;
-            var host = reference.Host;
-            if (locate(reference) is not { } location)
+            if (locate(finding.Reference) is not { } location)
                 continue;
-            // The first host that needs the compose project loads it (once per compilation).
-            model ??= lazy.Get(context.CancellationToken);
-            if (model is null)
-                return;
-            var dotted = !reference.IsSingleLabel;
-            if (dotted && model.AnyNamed(host) is null)
-                continue; // left to real DNS
-
-            var verdict = Judge(model, reference);
-            switch (verdict.Kind)
+            if (finding.IsUseMember)
             {
-                case VerdictKind.Unknown:
-                {
-                    var suggestion = model.Suggest(host);
-                    // A bare "word:1234" is as often a cache key or a label as a host: only a typo of a known name counts.
-                    if (reference.Kind == HostReferenceKind.HostPort && suggestion is null && verdict.Hostname is null)
-                        break;
-                    var message = verdict.Hostname is { } owner
-                        ? $"'{reference.Display}' names '{host}', the hostname: of service '{owner.Name}', which other containers cannot resolve; use the service name '{owner.Name}'"
-                        : $"'{reference.Display}' names '{host}', which is no name compose resolves in {model.ComposeFileName} (a service, container_name or network alias)"
-                          + (suggestion is null ? "" : $"; did you mean '{suggestion}'?");
-                    var replacement = verdict.Hostname?.Name ?? suggestion;
-                    var properties = ImmutableDictionary<string, string?>.Empty.Add(HostProperty, host);
-                    if (replacement is not null)
-                        properties = properties.Add(SuggestionProperty, replacement);
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownHostInCode, location, properties, message));
-                    break;
-                }
-
-                case VerdictKind.Unreachable:
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnreachableHostInCode, location, verdict.Message));
-                    break;
-                case VerdictKind.Resolves when mayUseMember && !reportedUse && verdict.Target is { } target && !IsConstantContext(node):
-                    if (GeneratedMembers.For(model, target, reference, value) is { } member)
-                    {
-                        reportedUse = true;
-                        var properties = ImmutableDictionary<string, string?>.Empty.Add(MemberProperty, member).Add(NamespaceProperty, model.Namespace);
-                        var message = $"'{Shorten(value)}' spells out what the generated '{member}' provides (from {model.ComposeFileName}); use the generated member";
-                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UseGeneratedMember, node.GetLocation(), properties, message));
-                    }
-
-                    break;
+                reportedUse = true;
+                location = node.GetLocation();
             }
-        }
-    }
 
-    private enum VerdictKind
-    {
-        Silent,
-        Unknown,
-        Unreachable,
-        Resolves,
-    }
-
-    private readonly record struct Verdict(VerdictKind Kind, Service? Target = null, Service? Hostname = null, string? Message = null);
-
-    private static Verdict Judge(CodeHostModel model, HostReference reference)
-    {
-        var host = reference.Host;
-        if (model.Self is not { } self)
-        {
-            if (model.AnyNamed(host) is { } any)
-                return new Verdict(VerdictKind.Resolves, any);
-            return new Verdict(VerdictKind.Unknown, Hostname: model.WithHostname(host));
-        }
-
-        var reach = model.Model;
-        var resolution = model.ResolveFromSelf(host);
-        var target = resolution.Target;
-        var display = reference.Display;
-        switch (resolution.Kind)
-        {
-            case NameResolutionKind.Unknown:
-                return new Verdict(VerdictKind.Unknown);
-            case NameResolutionKind.Hostname:
-                return new Verdict(VerdictKind.Unknown, Hostname: target);
-            case NameResolutionKind.NoSharedNetwork when target is not null:
-                return new Verdict(VerdictKind.Unreachable, Message:
-                    $"'{display}' names service '{target.Name}', which this project's service '{self.Name}' cannot reach: they share no network ({self.Name} is on {NetworkingRules.List(reach.NetworksOf(self))}, {target.Name} is on {NetworkingRules.List(reach.NetworksOf(target))})");
-            case NameResolutionKind.AliasOnOtherNetwork when target is not null:
-                return new Verdict(VerdictKind.Unreachable, Message:
-                    $"'{display}' names '{host}', an alias of '{target.Name}' only on {NetworkingRules.List(resolution.Networks)}, which this project's service '{self.Name}' is not on ({self.Name} is on {NetworkingRules.List(reach.NetworksOf(self))})");
-            case NameResolutionKind.FromOutsideNetworks when target is not null:
-                return new Verdict(VerdictKind.Unreachable, Message:
-                    $"'{display}' names service '{target.Name}', but this project's service '{self.Name}' uses {NetworkingRules.ModeText(reach.AttachmentOf(reach.StackOwnerOf(self)), reach.StackOwnerOf(self))}: it is on no compose network ({self.Name} is on [], {target.Name} is on {NetworkingRules.List(reach.NetworksOf(target))})");
-            case NameResolutionKind.TargetOutsideNetworks when target is not null:
-                return new Verdict(VerdictKind.Unreachable, Message:
-                    $"'{display}' names service '{target.Name}', which uses {NetworkingRules.ModeText(reach.AttachmentOf(target), target)} and is on no compose network ({self.Name} is on {NetworkingRules.List(reach.NetworksOf(self))}, {target.Name} is on [])");
-            case NameResolutionKind.TargetInOtherStack when target is not null:
-                return new Verdict(VerdictKind.Unreachable, Message:
-                    $"'{display}' names service '{target.Name}', which runs in the network stack of '{reach.StackOwnerOf(target).Name}' and has no name of its own; use '{reach.StackOwnerOf(target).Name}'");
-            default:
-                return resolution.Resolves && target is not null ? new Verdict(VerdictKind.Resolves, target) : new Verdict(VerdictKind.Silent);
+            context.ReportDiagnostic(Diagnostic.Create(finding.Descriptor, location, finding.Properties, finding.Message));
         }
     }
 
@@ -386,7 +302,4 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
 
         return false;
     }
-
-    private static string Shorten(string value)
-        => value.Length <= 60 ? value : value.Substring(0, 57) + "...";
 }

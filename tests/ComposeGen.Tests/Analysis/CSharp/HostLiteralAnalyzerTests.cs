@@ -188,6 +188,30 @@ public class HostLiteralAnalyzerTests
             Diagnostic("CG5003", DiagnosticSeverity.Info).WithLocation(0).WithMessage("'redis://orders_db:6379' spells out what the generated 'Compose.Services.OrdersDb2.ConnectionString' provides (from compose.yaml); use the generated member"));
 
     [Fact]
+    public Task One_value_written_in_several_places_is_reported_in_each_by_its_own_syntax()
+        // The analyzer judges a value once per compose project (CodeHostModel.FindingsOf) and places it per literal:
+        // CG5003 only where a generated property can replace the literal, CG5001 wherever the host is whole.
+        => VerifyCode("""
+            class C
+            {
+                const string Pinned = "redis://cache:6379";
+                string A = {|#0:"redis://cache:6379"|};
+                string B = {|#1:"redis://cache:6379"|};
+                static string P = "x";
+                string D = $"redis://cache:6379/{P}";
+                string T1 = "redis://{|#2:cahce|}:6379";
+                string T2 = $"redis://{|#3:cahce|}:6379/{P}";
+                string T3 = $"redis://cahce{P}:6379";
+                [System.Obsolete("redis://{|#4:cahce|}:6379")] void M() { }
+            }
+            """, Shop,
+            Diagnostic("CG5003", DiagnosticSeverity.Info).WithLocation(0),
+            Diagnostic("CG5003", DiagnosticSeverity.Info).WithLocation(1),
+            Diagnostic("CG5001").WithLocation(2),
+            Diagnostic("CG5001").WithLocation(3),
+            Diagnostic("CG5001").WithLocation(4));
+
+    [Fact]
     public Task CG5003_not_reported_where_a_constant_is_required_or_for_a_wrong_port()
         => VerifyCode("""
             class C
