@@ -62,7 +62,7 @@ internal sealed class CodeHostModel
 
     private CodeHostModel(ProjectInputs inputs, ComposeProject project)
     {
-        Model = ReachabilityModel.Build(project);
+        Model = ReachabilityModel.For(project);
         ComposeFileName = ComposePath.FileName(inputs.Files[0].Path);
         Namespace = NamespaceOf(inputs.Options.Namespace);
         Self = FindSelf(project, inputs);

@@ -53,7 +53,7 @@ public sealed class NetworkingAnalysis
 
     private NetworkingAnalysis(ComposeProject project)
     {
-        Model = ReachabilityModel.Build(project);
+        Model = ReachabilityModel.For(project);
         Ports = new ListeningPorts(Model);
         var references = new List<ServiceHostReference>();
         foreach (var service in project.Services)

@@ -192,7 +192,14 @@ public sealed class ReachabilityModel
         }
     }
 
-    public static ReachabilityModel Build(ComposeProject project) => new(project);
+    /// <summary>
+    /// Kept per project instance: the compose analyzer's CG3xxx rules and the C# literal analyzer get the same loaded
+    /// project (<see cref="Pipeline.ProjectLoadCache"/>), so a build makes the model once for both.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ComposeProject, ReachabilityModel> Models = new();
+
+    /// <summary>The model of <paramref name="project"/>, built on first use (read-only afterwards, so safe to share).</summary>
+    public static ReachabilityModel For(ComposeProject project) => Models.GetValue(project, static p => new ReachabilityModel(p));
 
     public ComposeProject Project => _project;
 

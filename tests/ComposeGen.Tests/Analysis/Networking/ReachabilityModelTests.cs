@@ -11,8 +11,18 @@ public class ReachabilityModelTests
     private static (ReachabilityModel Model, Func<string, string, NameResolution> Resolve) Build(string yaml)
     {
         var project = TestCompose.Load(yaml).Project;
-        var model = ReachabilityModel.Build(project);
+        var model = ReachabilityModel.For(project);
         return (model, (from, name) => model.Resolve(project.Service(from), name));
+    }
+
+    [Fact]
+    public void One_model_per_loaded_project_shared_by_the_compose_rules_and_the_literal_analyzer()
+    {
+        const string yaml = "services:\n  api: {image: api}\n  db: {image: postgres}\n";
+        var project = TestCompose.Load(yaml).Project;
+
+        Assert.Same(ReachabilityModel.For(project), NetworkingAnalysis.For(project).Model);
+        Assert.NotSame(ReachabilityModel.For(project), ReachabilityModel.For(TestCompose.Load(yaml).Project)); // another load, another model
     }
 
     [Fact]
@@ -234,7 +244,7 @@ public class ReachabilityModelTests
     {
         var yaml = "services:\n  orders-db: {image: postgres}\n  api: {image: api, links: [\"orders-db:ledger\"]}\n";
         var project = TestCompose.Load(yaml).Project;
-        var model = ReachabilityModel.Build(project);
+        var model = ReachabilityModel.For(project);
         Assert.Equal("orders-db", model.Suggest(project.Service("api"), "order-db"));
         Assert.Equal("ledger", model.Suggest(project.Service("api"), "ledgr"));
         Assert.Null(model.Suggest(project.Service("orders-db"), "ledgr"));
