@@ -256,6 +256,9 @@ public partial class HostLiteralAnalyzerBenchmarks
     public double CallbackMilliseconds(Start start) => CallbackMilliseconds(start, new HostLiteralAnalyzer());
 
     /// <summary><see cref="CallbackMilliseconds(Start)"/> for any analyzer (the control: what the driver and its telemetry cost for the same callbacks doing nothing).</summary>
+    /// <summary>What the process allocated during the last <see cref="CallbackMilliseconds(Start, DiagnosticAnalyzer)"/>'s analysis (the compile's binding included, so compare with the control's).</summary>
+    private long LastAllocated { get; set; }
+
     private double CallbackMilliseconds(Start start, DiagnosticAnalyzer analyzer)
     {
         Prepare(start);
@@ -263,7 +266,9 @@ public partial class HostLiteralAnalyzerBenchmarks
             _compilation.Clone(),
             ImmutableArray.Create(analyzer),
             new CompilationWithAnalyzersOptions(_options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         analyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        LastAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         return analyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
     }
 
@@ -279,22 +284,31 @@ public partial class HostLiteralAnalyzerBenchmarks
         {
             var bench = new HostLiteralAnalyzerBenchmarks { Set = set };
             bench.Setup();
-            var control = Measure(() => bench.CallbackMilliseconds(Start.Warm, new ControlAnalyzer()));
+            var (control, controlBytes) = Measure(bench, () => bench.CallbackMilliseconds(Start.Warm, new ControlAnalyzer()));
             foreach (var start in Starts)
             {
-                var callbacks = Measure(() => bench.CallbackMilliseconds(start));
+                var (callbacks, bytes) = Measure(bench, () => bench.CallbackMilliseconds(start));
                 Console.WriteLine($"{set} {Name(start)} callbacks (Roslyn telemetry, wall, {runs} runs): min {callbacks[0]:F2} ms, median {callbacks[callbacks.Count / 2]:F2} ms; "
-                                  + $"minus the control's: min {callbacks[0] - control[0]:F2} ms, median {callbacks[callbacks.Count / 2] - control[control.Count / 2]:F2} ms");
+                                  + $"minus the control's: min {callbacks[0] - control[0]:F2} ms, median {callbacks[callbacks.Count / 2] - control[control.Count / 2]:F2} ms; "
+                                  + $"allocated minus the control's (median): {(bytes - controlBytes) / 1024.0:F0} KB");
             }
 
             Console.WriteLine($"{set} control (same registrations, callbacks do nothing): min {control[0]:F2} ms, median {control[control.Count / 2]:F2} ms");
         }
 
-        List<double> Measure(Func<double> run)
+        (List<double> Milliseconds, long MedianBytes) Measure(HostLiteralAnalyzerBenchmarks bench, Func<double> run)
         {
             for (var i = 0; i < 30; i++)
                 run();
-            return Enumerable.Range(0, runs).Select(_ => run()).OrderBy(t => t).ToList();
+            var bytes = new List<long>();
+            var times = Enumerable.Range(0, runs).Select(_ =>
+            {
+                var milliseconds = run();
+                bytes.Add(bench.LastAllocated);
+                return milliseconds;
+            }).OrderBy(t => t).ToList();
+            bytes.Sort();
+            return (times, bytes[bytes.Count / 2]);
         }
     }
 

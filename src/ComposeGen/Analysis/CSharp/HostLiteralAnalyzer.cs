@@ -127,8 +127,7 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
         if (!HostReferenceExtractor.MayContainHost(value))
             return;
         // mayUseMember: CG5003 also needs the literal outside a constant context, checked only when it comes to that.
-        Analyze(context, lazy, value, literal, mayUseMember: true,
-            reference => IsCutOff(literal, reference, value.Length) ? null : HostLocation(token, literal, reference));
+        Analyze(context, lazy, value, literal, token, mayUseMember: true);
     }
 
     private static void AnalyzeInterpolatedText(SyntaxNodeAnalysisContext context, LazyModel lazy)
@@ -138,8 +137,7 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
         var value = token.ValueText;
         if (!HostReferenceExtractor.MayContainHost(value))
             return;
-        Analyze(context, lazy, value, text, mayUseMember: false,
-            reference => IsCutOff(text, reference, value.Length) ? null : HostLocation(token, text, reference));
+        Analyze(context, lazy, value, text, token, mayUseMember: false);
     }
 
     /// <summary>
@@ -175,15 +173,21 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
 
         if (offset != value.Length)
             return;
-        Analyze(context, lazy, value, expression, mayUseMember: false, reference =>
-        {
-            var start = reference.Offset;
-            var end = reference.Offset + reference.Host.Length;
-            var covering = leaves.Where(l => l.End > start && l.Start < end).ToList();
-            if (covering.Count == 0 || (covering.Count == 1 && covering[0].Leaf is LiteralExpressionSyntax))
-                return null;
-            return Location.Create(expression.SyntaxTree, TextSpan.FromBounds(covering[0].Leaf.SpanStart, covering[covering.Count - 1].Leaf.Span.End));
-        });
+        Analyze(context, lazy, value, expression, token: default, mayUseMember: false, leaves);
+    }
+
+    /// <summary>
+    /// Where a host of a constant concatenation is reported: on the operands it spans; null when it lies inside one literal
+    /// (that literal's own action reports it).
+    /// </summary>
+    private static Location? OperandsLocation(SyntaxNode expression, List<(ExpressionSyntax Leaf, int Start, int End)> operands, HostReference reference)
+    {
+        var start = reference.Offset;
+        var end = reference.Offset + reference.Host.Length;
+        var covering = operands.Where(l => l.End > start && l.Start < end).ToList();
+        if (covering.Count == 0 || (covering.Count == 1 && covering[0].Leaf is LiteralExpressionSyntax))
+            return null;
+        return Location.Create(expression.SyntaxTree, TextSpan.FromBounds(covering[0].Leaf.SpanStart, covering[covering.Count - 1].Leaf.Span.End));
     }
 
     /// <summary>The operands of a chain of <c>+</c>, left to right, through parentheses.</summary>
@@ -204,9 +208,10 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <param name="locate">Where to report a host reference; null to skip it (only part of the host is in this value, or another action reports it).</param>
+    /// <param name="token">The literal or interpolated text the value is (default for a concatenation).</param>
     /// <param name="mayUseMember">Whether CG5003 applies to <paramref name="node"/> (a whole literal); it also has to be outside a constant context.</param>
-    private static void Analyze(SyntaxNodeAnalysisContext context, LazyModel lazy, string value, SyntaxNode node, bool mayUseMember, Func<HostReference, Location?> locate)
+    /// <param name="operands">For a concatenation, its operands and the characters of the value each gives.</param>
+    private static void Analyze(SyntaxNodeAnalysisContext context, LazyModel lazy, string value, SyntaxNode node, SyntaxToken token, bool mayUseMember, List<(ExpressionSyntax Leaf, int Start, int End)>? operands = null)
     {
         IReadOnlyList<HostReference> references;
         try
@@ -227,7 +232,10 @@ public sealed class HostLiteralAnalyzer : DiagnosticAnalyzer
         {
             if (finding.IsUseMember && (!mayUseMember || reportedUse || IsConstantContext(node)))
                 continue;
-            if (locate(finding.Reference) is not { } location)
+            var location = operands is null
+                ? IsCutOff(node, finding.Reference, value.Length) ? null : HostLocation(token, node, finding.Reference)
+                : OperandsLocation(node, operands, finding.Reference);
+            if (location is null)
                 continue;
             if (finding.IsUseMember)
             {
