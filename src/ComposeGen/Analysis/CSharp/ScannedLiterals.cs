@@ -23,8 +23,7 @@ internal sealed class ScannedLiterals
     private const int Capacity = 16_384;
     private const int MaxLength = 1_024;
 
-    /// <summary>Sized for a project's worth of candidate literals up front: growing a concurrent table copies every entry.</summary>
-    private readonly ConcurrentDictionary<string, IReadOnlyList<HostReference>> _byValue = new(concurrencyLevel: 4, capacity: 1_024, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<HostReference>> _byValue = new(StringComparer.Ordinal);
     private int _count;
 
     public IReadOnlyList<HostReference> Of(string value)

@@ -302,20 +302,14 @@ public static class HostReferenceExtractor
     private sealed class Scan
     {
         private readonly string _text;
-
-        // Made on first use: most scanned values (those that passed the cheap test by chance) find nothing.
-        private List<HostReference>? _found;
-        private List<(int Start, int End)>? _claimed;
+        private readonly List<HostReference> _found = new();
+        private readonly List<(int Start, int End)> _claimed = new();
 
         public Scan(string text) => _text = text;
 
-        private List<HostReference> Found => _found ??= new List<HostReference>();
-
-        private List<(int Start, int End)> Claimed => _claimed ??= new List<(int Start, int End)>();
-
         public IReadOnlyList<HostReference> Result()
         {
-            if (_found is null || _found.Count == 0)
+            if (_found.Count == 0)
                 return None;
             if (_found.Count > 1)
                 _found.Sort((a, b) => a.Offset.CompareTo(b.Offset));
@@ -324,8 +318,6 @@ public static class HostReferenceExtractor
 
         private bool IsClaimed(int index)
         {
-            if (_claimed is null)
-                return false;
             foreach (var (start, end) in _claimed)
             {
                 if (index >= start && index < end)
@@ -354,7 +346,7 @@ public static class HostReferenceExtractor
                 var authorityEnd = authorityStart;
                 while (authorityEnd < text.Length && !EndsAuthority(text[authorityEnd]))
                     authorityEnd++;
-                Claimed.Add((schemeStart, authorityEnd));
+                _claimed.Add((schemeStart, authorityEnd));
 
                 var hostsStart = text.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart) is var userInfoEnd and >= 0
                     ? userInfoEnd + 1
@@ -366,7 +358,7 @@ public static class HostReferenceExtractor
                         continue;
                     if (HostPort.Parse(text, pieceStart, i, allowBareIpv6: false, requirePort: false) is not { } piece)
                         break; // the rest is not a host list (another URL after a comma is found on its own)
-                    Found.Add(piece.ToReference(HostReferenceKind.Url, scheme));
+                    _found.Add(piece.ToReference(HostReferenceKind.Url, scheme));
                     pieceStart = i + 1;
                 }
             }
@@ -402,10 +394,10 @@ public static class HostReferenceExtractor
                 var found = ConnectionStringValue(valueStart, valueEnd);
                 if (found.Count == 0)
                     continue;
-                Claimed.Add((valueStart, valueEnd));
+                _claimed.Add((valueStart, valueEnd));
                 if (found.Count == 1 && found[0].Port is null && PortField(eq) is { } portField)
                     found[0] = found[0] with { Port = portField.Port, PortOffset = portField.Offset, PortLength = portField.Length };
-                Found.AddRange(found);
+                _found.AddRange(found);
             }
         }
 
@@ -568,8 +560,8 @@ public static class HostReferenceExtractor
                     continue;
                 if (HostPort.Parse(text, hostStart, end, allowBareIpv6: false, requirePort: true) is not { } piece)
                     continue;
-                Claimed.Add((userStart, end));
-                Found.Add(piece.ToReference(HostReferenceKind.Credentials));
+                _claimed.Add((userStart, end));
+                _found.Add(piece.ToReference(HostReferenceKind.Credentials));
             }
         }
 
@@ -620,8 +612,8 @@ public static class HostReferenceExtractor
                 if (portEnd < text.Length && text[portEnd] == '/' && LooksLikeImagePath(portEnd))
                     continue; // "registry:5000/team/app:1.2" is an image reference
 
-                Claimed.Add((start, portEnd));
-                Found.Add(piece.ToReference(HostReferenceKind.HostPort));
+                _claimed.Add((start, portEnd));
+                _found.Add(piece.ToReference(HostReferenceKind.HostPort));
             }
         }
 
