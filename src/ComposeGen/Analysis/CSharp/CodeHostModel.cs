@@ -140,23 +140,21 @@ internal sealed class CodeHostModel
 
     /// <summary>The diagnostics <paramref name="value"/> calls for, given its <paramref name="references"/> (<see cref="ScannedLiterals"/>), judged once per value.</summary>
     public LiteralFinding[] FindingsOf(string value, IReadOnlyList<HostReference> references)
-    {
-        if (_findings.TryGetValue(value, out var known))
-            return known;
-        var findings = LiteralFindings.Judge(this, value, references);
-        if (value.Length <= MaxCachedValueLength && _findings.Count < MaxCachedValues)
-            _findings.TryAdd(value, findings);
-        return findings;
-    }
+        => Remember(_findings, value, references, static (model, v, refs) => LiteralFindings.Judge(model, v, refs),
+            keep: value.Length <= MaxCachedValueLength, capacity: MaxCachedValues);
 
     /// <summary>The answer for a name, computed once and kept while the cache has room.</summary>
     private T Remember<T>(System.Collections.Concurrent.ConcurrentDictionary<string, T> cache, string name, Func<CodeHostModel, string, T> compute)
+        => Remember(cache, name, compute, static (model, n, f) => f(model, n), keep: true, capacity: MaxCachedNames);
+
+    /// <summary>The answer for a key, computed once and kept (when <paramref name="keep"/>) while the cache has room.</summary>
+    private T Remember<TState, T>(System.Collections.Concurrent.ConcurrentDictionary<string, T> cache, string key, TState state, Func<CodeHostModel, string, TState, T> compute, bool keep, int capacity)
     {
-        if (cache.TryGetValue(name, out var cached))
+        if (cache.TryGetValue(key, out var cached))
             return cached;
-        var answer = compute(this, name);
-        if (cache.Count < MaxCachedNames)
-            cache.TryAdd(name, answer);
+        var answer = compute(this, key, state);
+        if (keep && cache.Count < capacity)
+            cache.TryAdd(key, answer);
         return answer;
     }
 
