@@ -255,10 +255,10 @@ public partial class HostLiteralAnalyzerBenchmarks
     /// </summary>
     public double CallbackMilliseconds(Start start) => CallbackMilliseconds(start, new HostLiteralAnalyzer());
 
-    /// <summary><see cref="CallbackMilliseconds(Start)"/> for any analyzer (the control: what the driver and its telemetry cost for the same callbacks doing nothing).</summary>
     /// <summary>What the process allocated during the last <see cref="CallbackMilliseconds(Start, DiagnosticAnalyzer)"/>'s analysis (the compile's binding included, so compare with the control's).</summary>
     private long LastAllocated { get; set; }
 
+    /// <summary><see cref="CallbackMilliseconds(Start)"/> for any analyzer (the control: what the driver and its telemetry cost for the same callbacks doing nothing).</summary>
     private double CallbackMilliseconds(Start start, DiagnosticAnalyzer analyzer)
     {
         Prepare(start);

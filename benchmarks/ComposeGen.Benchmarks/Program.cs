@@ -9,6 +9,7 @@ using ComposeGen.Benchmarks;
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --profile 1000 load [seconds]   one step in a loop, for a profiler
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-ab           literal analyzer A/B, alternating
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-callbacks [runs] [set ...]   the analyzer's callback time only (Roslyn telemetry)
+// dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-build [runs] [set ...]   what the literal analyzer adds to a build's analyzers (with ComposeAnalyzer, with and without .env values)
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-first [set]   one build's callbacks in a fresh process (as in CI)
 // dotnet run -c Release --project benchmarks/ComposeGen.Benchmarks -- --literal-loop realistic|realistic-10|stress cold|build|warm [iterations]
 //                                                                                   the analyzer alone in a loop, to attach a profiler
@@ -26,6 +27,14 @@ if (arguments.Remove("--literal-callbacks"))
     var runs = arguments.Count > 0 && int.TryParse(arguments[0], out var n) ? n : 20;
     var sets = arguments.Where(a => HostLiteralAnalyzerBenchmarks.Sets.Contains(a)).ToArray();
     HostLiteralAnalyzerBenchmarks.RunCallbacks(runs, sets.Length > 0 ? sets : HostLiteralAnalyzerBenchmarks.Sets);
+    return 0;
+}
+
+if (arguments.Remove("--literal-build"))
+{
+    var runs = arguments.Count > 0 && int.TryParse(arguments[0], out var n) ? n : 20;
+    var sets = arguments.Where(a => HostLiteralAnalyzerBenchmarks.Sets.Contains(a)).ToArray();
+    HostLiteralAnalyzerBenchmarks.RunBuildCost(runs, sets.Length > 0 ? sets : HostLiteralAnalyzerBenchmarks.Sets);
     return 0;
 }
 

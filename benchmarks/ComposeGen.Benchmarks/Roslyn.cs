@@ -103,7 +103,7 @@ public static class Roslyn
             .ToList();
     }
 
-    private sealed class InMemoryText : AdditionalText
+    internal sealed class InMemoryText : AdditionalText
     {
         private readonly SourceText _text;
 

@@ -48,6 +48,9 @@ internal sealed record ApiService(
     EquatableArray<ApiVariable> Environment,
     ApiConnection? Connection);
 
+/// <summary>The part of a service's description that says which generated members exist (<see cref="ApiServiceBuilder.Members"/>): CG5003's view of the generated API.</summary>
+internal sealed record ApiMembers(string Identifier, EquatableArray<ApiPort> Ports, EquatableArray<ApiEndpoint> Endpoints, bool HasConnection);
+
 /// <summary>A container port; <see cref="Published"/> is null for ports only reachable inside the compose network.</summary>
 internal sealed record ApiPort(int Container, int? Published, string? HostIp, string Protocol, string? Name, ApiSource Source);
 

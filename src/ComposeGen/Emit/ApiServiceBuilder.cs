@@ -79,6 +79,21 @@ internal sealed class ApiServiceBuilder
         }
     }
 
+    /// <summary>
+    /// What CG5003 needs of <paramref name="service"/>'s description: taken from the whole description when it is built
+    /// already (a build, where the analyzer shares the generator's project), else made without the environment and the
+    /// connection recipe, which are most of a description's cost.
+    /// </summary>
+    public ApiMembers Members(Service service)
+    {
+        if (_built.TryGetValue(service.Name, out var built))
+            return new ApiMembers(built.Identifier, built.Ports, built.Endpoints, built.Connection is not null);
+        var family = ImageFamilies.Find(service.Image?.Value);
+        var ports = Ports(service, family, Source);
+        var endpoints = Endpoints(ports, family);
+        return new ApiMembers(_identifiers[service.Name], ports, endpoints, family is not null && ConnectionRecipes.Provides(family, ports, endpoints));
+    }
+
     private ApiService Describe(Service service)
     {
         var identifier = _identifiers[service.Name];

@@ -66,6 +66,25 @@ internal static class ConnectionRecipes
         };
     }
 
+    /// <summary>
+    /// Whether <see cref="For"/> gives a connection: every recognised image has a recipe, so it does exactly when one of
+    /// the service's endpoints is the image's default port. For CG5003, which needs no more than that.
+    /// </summary>
+    public static bool Provides(ImageFamily family, EquatableArray<ApiPort> ports, EquatableArray<ApiEndpoint> endpoints)
+        => EndpointOf(ports, endpoints, family.DefaultPort) >= 0;
+
+    /// <summary>The index of the endpoint on container port <paramref name="port"/>, -1 when none.</summary>
+    private static int EndpointOf(EquatableArray<ApiPort> ports, EquatableArray<ApiEndpoint> endpoints, int port)
+    {
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            if (ports[endpoints[i].PortIndex].Container == port)
+                return i;
+        }
+
+        return -1;
+    }
+
     public static ApiConnection? For(
         ImageFamily family,
         ComposeProject project,
@@ -76,7 +95,7 @@ internal static class ConnectionRecipes
         string composeDirectory)
     {
         var recipe = new Recipe(project, service, environment, composeDirectory);
-        int EndpointOf(int port) => endpoints.Select((e, i) => (e, i)).Where(x => ports[x.e.PortIndex].Container == port).Select(x => x.i).DefaultIfEmpty(-1).First();
+        int EndpointOf(int port) => ConnectionRecipes.EndpointOf(ports, endpoints, port);
         var main = EndpointOf(family.DefaultPort);
         if (main < 0)
             return null;

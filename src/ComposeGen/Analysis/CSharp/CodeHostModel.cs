@@ -28,7 +28,7 @@ internal sealed class CodeHostModel
     /// The generated API's description of each service asked for so far (null when it could not be built): CG5003
     /// needs only the services that literals name, so each is built when first asked for.
     /// </summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ApiService?> _api = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ApiMembers?> _api = new(StringComparer.Ordinal);
 
     /// <summary>
     /// "Did you mean" answers by name: the same unknown host tends to appear in many literals, and the model
@@ -168,16 +168,16 @@ internal sealed class CodeHostModel
         }
     }
 
-    /// <summary>The generated API's description of a service (identifier, endpoints, connection string), or null when it cannot be built.</summary>
-    public ApiService? Api(Service service)
+    /// <summary>The generated members of a service (identifier, endpoints, whether it has a connection string), or null when they cannot be worked out.</summary>
+    public ApiMembers? Api(Service service)
     {
         if (_api.TryGetValue(service.Name, out var found))
             return found;
-        ApiService? built;
+        ApiMembers? built;
         try
         {
             // In a build without .env values the project is the generator's, which has described every service already.
-            built = ApiServiceBuilder.For(_project, _composeDirectory).Build(service);
+            built = ApiServiceBuilder.For(_project, _composeDirectory).Members(service);
         }
         catch (Exception)
         {

@@ -28,7 +28,7 @@ internal static class GeneratedMembers
         var wholeHostPort = reference.Kind == HostReferenceKind.HostPort && reference.Port is not null
                             && trimmed.Length == reference.Length
                             && string.CompareOrdinal(trimmed, 0, value, reference.Offset, reference.Length) == 0;
-        if (api.Connection is not null)
+        if (api.HasConnection)
         {
             var spellsOut = reference.Kind switch
             {
@@ -54,7 +54,7 @@ internal static class GeneratedMembers
         return null;
     }
 
-    private static bool Listens(ApiService api, int port)
+    private static bool Listens(ApiMembers api, int port)
     {
         foreach (var candidate in api.Ports)
         {

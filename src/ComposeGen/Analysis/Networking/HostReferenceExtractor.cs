@@ -22,6 +22,13 @@ public static class HostReferenceExtractor
 
     private static readonly IReadOnlyList<HostReference> None = Array.Empty<HostReference>();
 
+    /// <summary>The schemes of most URLs a service is configured with (<see cref="Scan.Urls"/> names them without allocating).</summary>
+    private static readonly string[] CommonSchemes =
+    {
+        "http", "https", "postgres", "postgresql", "redis", "rediss", "amqp", "amqps", "mongodb", "mysql", "mariadb", "nats",
+        "kafka", "tcp", "grpc", "ws", "wss", "sqlserver", "memcached",
+    };
+
     /// <summary>Suffixes of variable names that hold a host; the sibling port variable replaces the suffix with <c>_PORT</c>.</summary>
     private static readonly string[] HostVariableSuffixes = { "_HOSTNAME", "_HOST_NAME", "_HOST", "_SERVER", "_ADDRESS", "_ADDR" };
 
@@ -249,6 +256,8 @@ public static class HostReferenceExtractor
 
         public int PortLength { get; }
 
+        public HostPort WithPort(int port, int portOffset, int portLength) => new(Host, port, Offset, Length, portOffset, portLength);
+
         public HostReference ToReference(HostReferenceKind kind, string? scheme = null)
             => new(Host, Port, Offset, Length, kind) { Scheme = scheme, PortOffset = PortOffset, PortLength = PortLength };
 
@@ -298,27 +307,92 @@ public static class HostReferenceExtractor
         }
     }
 
-    /// <summary>One pass over a value: each pattern claims the characters it used so that later ones do not report them again.</summary>
-    private sealed class Scan
+    /// <summary>
+    /// One pass over a value: each pattern claims the characters it used so that later ones do not report them again.
+    /// A struct that keeps its first reference and its first claim in fields: it runs on every candidate literal of a
+    /// build, most of which hold one host, so the only objects it makes are the references and the array it returns.
+    /// </summary>
+    private struct Scan
     {
         private readonly string _text;
-        private readonly List<HostReference> _found = new();
-        private readonly List<(int Start, int End)> _claimed = new();
+        private HostReference? _first;
+        private List<HostReference>? _more;
+        private (int Start, int End) _firstClaim;
+        private List<(int Start, int End)>? _moreClaims;
 
-        public Scan(string text) => _text = text;
-
-        public IReadOnlyList<HostReference> Result()
+        public Scan(string text)
         {
-            if (_found.Count == 0)
-                return None;
-            if (_found.Count > 1)
-                _found.Sort((a, b) => a.Offset.CompareTo(b.Offset));
-            return _found.ToArray();
+            _text = text;
+            _first = null;
+            _more = null;
+            _firstClaim = (0, 0);
+            _moreClaims = null;
         }
 
-        private bool IsClaimed(int index)
+        private readonly int Count => _first is null ? 0 : 1 + (_more?.Count ?? 0);
+
+        private void Add(HostReference reference)
         {
-            foreach (var (start, end) in _claimed)
+            if (_first is null)
+                _first = reference;
+            else
+                (_more ??= new List<HostReference>(2)).Add(reference);
+        }
+
+        /// <summary>Drops what was added after the first <paramref name="count"/> references.</summary>
+        private void Truncate(int count)
+        {
+            if (count == 0)
+                _first = null;
+            _more?.RemoveRange(Math.Max(count - 1, 0), _more.Count - Math.Max(count - 1, 0));
+        }
+
+        private void Claim(int start, int end)
+        {
+            if (_firstClaim.End == 0)
+                _firstClaim = (start, end);
+            else
+                (_moreClaims ??= new List<(int Start, int End)>(2)).Add((start, end));
+        }
+
+        public readonly IReadOnlyList<HostReference> Result()
+        {
+            if (_first is null)
+                return None;
+            if (_more is null || _more.Count == 0)
+                return new[] { _first };
+            var all = new HostReference[1 + _more.Count];
+            all[0] = _first;
+            _more.CopyTo(all, 1);
+            return SortedByOffset(all);
+        }
+
+        /// <summary>An insertion sort (a value holds a few references at most; stable, as <c>List.Sort</c> is for so few).</summary>
+        private static HostReference[] SortedByOffset(HostReference[] references)
+        {
+            for (var i = 1; i < references.Length; i++)
+            {
+                var current = references[i];
+                var j = i - 1;
+                while (j >= 0 && references[j].Offset > current.Offset)
+                {
+                    references[j + 1] = references[j];
+                    j--;
+                }
+
+                references[j + 1] = current;
+            }
+
+            return references;
+        }
+
+        private readonly bool IsClaimed(int index)
+        {
+            if (index >= _firstClaim.Start && index < _firstClaim.End)
+                return true;
+            if (_moreClaims is null)
+                return false;
+            foreach (var (start, end) in _moreClaims)
             {
                 if (index >= start && index < end)
                     return true;
@@ -340,13 +414,13 @@ public static class HostReferenceExtractor
                     schemeStart++;
                 if (schemeStart == at)
                     continue;
-                var scheme = text.Substring(schemeStart, at - schemeStart).ToLowerInvariant();
+                var scheme = Scheme(text, schemeStart, at);
 
                 var authorityStart = at + 3;
                 var authorityEnd = authorityStart;
                 while (authorityEnd < text.Length && !EndsAuthority(text[authorityEnd]))
                     authorityEnd++;
-                _claimed.Add((schemeStart, authorityEnd));
+                Claim(schemeStart, authorityEnd);
 
                 var hostsStart = text.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart) is var userInfoEnd and >= 0
                     ? userInfoEnd + 1
@@ -358,10 +432,22 @@ public static class HostReferenceExtractor
                         continue;
                     if (HostPort.Parse(text, pieceStart, i, allowBareIpv6: false, requirePort: false) is not { } piece)
                         break; // the rest is not a host list (another URL after a comma is found on its own)
-                    _found.Add(piece.ToReference(HostReferenceKind.Url, scheme));
+                    Add(piece.ToReference(HostReferenceKind.Url, scheme));
                     pieceStart = i + 1;
                 }
             }
+        }
+
+        /// <summary>The scheme in lower case: one of <see cref="CommonSchemes"/> as it is, without a new string.</summary>
+        private static string Scheme(string text, int start, int end)
+        {
+            foreach (var known in CommonSchemes)
+            {
+                if (known.Length == end - start && string.Compare(text, start, known, 0, known.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                    return known;
+            }
+
+            return text.Substring(start, end - start).ToLowerInvariant();
         }
 
         private static bool EndsAuthority(char c)
@@ -391,13 +477,8 @@ public static class HostReferenceExtractor
                 if (valueEnd == valueStart || text.IndexOf("://", valueStart, valueEnd - valueStart, StringComparison.Ordinal) >= 0)
                     continue;
 
-                var found = ConnectionStringValue(valueStart, valueEnd);
-                if (found.Count == 0)
-                    continue;
-                _claimed.Add((valueStart, valueEnd));
-                if (found.Count == 1 && found[0].Port is null && PortField(eq) is { } portField)
-                    found[0] = found[0] with { Port = portField.Port, PortOffset = portField.Offset, PortLength = portField.Length };
-                _found.AddRange(found);
+                if (ConnectionStringValue(valueStart, valueEnd, eq))
+                    Claim(valueStart, valueEnd);
             }
         }
 
@@ -430,10 +511,13 @@ public static class HostReferenceExtractor
             return false;
         }
 
-        private List<HostReference> ConnectionStringValue(int start, int end)
+        /// <summary>
+        /// Adds the hosts of the connection-string value <c>text[start..end)</c> (the field at <paramref name="eq"/>) and
+        /// returns true; adds nothing and returns false when some piece of it is not a host.
+        /// </summary>
+        private bool ConnectionStringValue(int start, int end, int eq)
         {
             var text = _text;
-            var found = new List<HostReference>();
             if (end - start > 4 && string.Compare(text, start, "tcp:", 0, 4, StringComparison.OrdinalIgnoreCase) == 0)
                 start += 4;
 
@@ -442,18 +526,17 @@ public static class HostReferenceExtractor
             if (comma > start && text.IndexOf(',', comma + 1, end - comma - 1) < 0 && ParsePort(text, comma + 1, end) is { } sqlPort)
             {
                 var hostEnd = InstanceCut(start, comma);
-                if (HostPort.Parse(text, start, hostEnd, allowBareIpv6: true, requirePort: false) is { Port: null } host)
+                if (HostPort.Parse(text, start, hostEnd, allowBareIpv6: true, requirePort: false) is not { Port: null } host)
+                    return false;
+                Add(new HostReference(host.Host, sqlPort, start, end - start, HostReferenceKind.ConnectionString)
                 {
-                    found.Add(new HostReference(host.Host, sqlPort, start, end - start, HostReferenceKind.ConnectionString)
-                    {
-                        PortOffset = comma + 1,
-                        PortLength = end - comma - 1,
-                    });
-                }
-
-                return found;
+                    PortOffset = comma + 1,
+                    PortLength = end - comma - 1,
+                });
+                return true;
             }
 
+            var before = Count;
             var pieceStart = start;
             for (var i = start; i <= end; i++)
             {
@@ -461,12 +544,19 @@ public static class HostReferenceExtractor
                     continue;
                 var pieceEnd = InstanceCut(pieceStart, i);
                 if (HostPort.Parse(text, pieceStart, pieceEnd, allowBareIpv6: true, requirePort: false) is not { } piece)
-                    return new List<HostReference>();
-                found.Add(piece.ToReference(HostReferenceKind.ConnectionString));
+                {
+                    Truncate(before);
+                    return false;
+                }
+
+                // One host without a port: the port may be a field of its own ("Host=db;Port=5432").
+                if (pieceStart == start && i == end && piece.Port is null && PortField(eq) is { } portField)
+                    piece = piece.WithPort(portField.Port, portField.Offset, portField.Length);
+                Add(piece.ToReference(HostReferenceKind.ConnectionString));
                 pieceStart = i + 1;
             }
 
-            return found;
+            return true;
         }
 
         private int InstanceCut(int start, int end)
@@ -560,8 +650,8 @@ public static class HostReferenceExtractor
                     continue;
                 if (HostPort.Parse(text, hostStart, end, allowBareIpv6: false, requirePort: true) is not { } piece)
                     continue;
-                _claimed.Add((userStart, end));
-                _found.Add(piece.ToReference(HostReferenceKind.Credentials));
+                Claim(userStart, end);
+                Add(piece.ToReference(HostReferenceKind.Credentials));
             }
         }
 
@@ -612,8 +702,8 @@ public static class HostReferenceExtractor
                 if (portEnd < text.Length && text[portEnd] == '/' && LooksLikeImagePath(portEnd))
                     continue; // "registry:5000/team/app:1.2" is an image reference
 
-                _claimed.Add((start, portEnd));
-                _found.Add(piece.ToReference(HostReferenceKind.HostPort));
+                Claim(start, portEnd);
+                Add(piece.ToReference(HostReferenceKind.HostPort));
             }
         }
 
