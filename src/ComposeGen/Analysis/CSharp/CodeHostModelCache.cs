@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using ComposeGen.Pipeline;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ComposeGen.Analysis.CSharp;
 
@@ -21,7 +22,7 @@ internal static class CodeHostModelCache
     private static readonly object Gate = new();
 
     /// <summary>Most recently used first.</summary>
-    private static readonly List<(List<string> Key, CodeHostModel? Model)> Entries = new();
+    private static readonly List<(List<object> Key, CodeHostModel? Model)> Entries = new();
 
     public static CodeHostModel? Get(AnalyzerOptions options, CancellationToken cancellationToken)
     {
@@ -49,7 +50,7 @@ internal static class CodeHostModelCache
     internal static void Put(AnalyzerOptions options, CodeHostModel? model)
         => Add(Key(options, CancellationToken.None), model);
 
-    private static void Add(List<string> key, CodeHostModel? model)
+    private static void Add(List<object> key, CodeHostModel? model)
     {
         lock (Gate)
         {
@@ -66,9 +67,13 @@ internal static class CodeHostModelCache
             Entries.Clear();
     }
 
-    private static List<string> Key(AnalyzerOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Strings, and the texts of the files as <see cref="SourceText"/>: not their strings, because a large file's text
+    /// (over 40K characters, read from disk) is kept in chunks, and <c>ToString</c> would copy it on every compilation.
+    /// </summary>
+    private static List<object> Key(AnalyzerOptions options, CancellationToken cancellationToken)
     {
-        var key = new List<string>();
+        var key = new List<object>();
         var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
         foreach (var property in Properties)
             key.Add(global.TryGetValue("build_property." + property, out var value) ? "+" + value : "-");
@@ -83,19 +88,26 @@ internal static class CodeHostModelCache
             options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue("build_metadata.AdditionalFiles.ComposeGenKind", out var kind);
             key.Add(file.Path);
             key.Add(kind ?? "");
-            key.Add(file.GetText(cancellationToken)?.ToString() ?? "\0");
+            key.Add((object?)file.GetText(cancellationToken) ?? "\0");
         }
 
         return key;
     }
 
-    private static bool Same(List<string> a, List<string> b)
+    private static bool Same(List<object> a, List<object> b)
     {
         if (a.Count != b.Count)
             return false;
         for (var i = 0; i < a.Count; i++)
         {
-            if (!string.Equals(a[i], b[i], StringComparison.Ordinal))
+            var same = (a[i], b[i]) switch
+            {
+                (string x, string y) => string.Equals(x, y, StringComparison.Ordinal),
+                // The IDE hands an unchanged file's text over as the same object; otherwise the characters decide.
+                (SourceText x, SourceText y) => ReferenceEquals(x, y) || x.ContentEquals(y),
+                _ => false,
+            };
+            if (!same)
                 return false;
         }
 

@@ -70,6 +70,26 @@ public class HostLiteralAnalyzerLazyLoadTests
         Assert.Equal(new[] { "CG5003" }, second.Select(d => d.Id)); // now a service: the generated member is suggested
     }
 
+    [Fact]
+    public void The_model_is_kept_by_the_content_of_the_compose_files_not_by_their_text_objects()
+    {
+        // A file over 40K characters read from disk is a chunked text; the cache compares its characters instead of
+        // copying it into a string on every compilation. Another text object with the same characters finds the model.
+        var yaml = HostLiteralAnalyzerTest.Shop + "# " + new string('x', 50_000) + "\n";
+        SourceText Chunked(string text) => SourceText.From(new StringReader(text), text.Length);
+        AnalyzerOptions Options(SourceText text) => new(
+            ImmutableArray.Create<AdditionalText>(new FixedText("/src/lazy-key/compose.yaml", text)),
+            new GlobalOptionsProvider(new Dictionary<string, string> { ["build_property.MSBuildProjectDirectory"] = "/src/lazy-key/Shop.Api" }));
+
+        var first = CodeHostModelCache.Get(Options(Chunked(yaml)), CancellationToken.None);
+        var again = CodeHostModelCache.Get(Options(Chunked(yaml)), CancellationToken.None);
+        var edited = CodeHostModelCache.Get(Options(Chunked(yaml.Replace("# x", "# y"))), CancellationToken.None);
+
+        Assert.NotNull(first);
+        Assert.Same(first, again);
+        Assert.NotSame(first, edited);
+    }
+
     private static Task<ImmutableArray<Diagnostic>> Analyze(AdditionalText compose, string projectDirectory, string code)
         => Analyze(compose, projectDirectory, CSharpSyntaxTree.ParseText(code, path: projectDirectory + "/Texts.cs"));
 
@@ -106,6 +126,13 @@ public class HostLiteralAnalyzerLazyLoadTests
             Interlocked.Increment(ref _reads);
             return _text;
         }
+    }
+
+    private sealed class FixedText(string path, SourceText text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
     }
 
     private sealed class GlobalOptionsProvider(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider

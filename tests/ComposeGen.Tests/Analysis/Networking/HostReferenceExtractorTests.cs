@@ -59,6 +59,10 @@ public class HostReferenceExtractorTests
     [InlineData("0.0.0.0:8000", "HostPort 0.0.0.0:8000 '0.0.0.0:8000'")]
     [InlineData("[::1]:5432", "HostPort [::1]:5432 '[::1]:5432'")]
     [InlineData("sshd:22", "HostPort sshd:22 'sshd:22'")]
+    // Several patterns in one value: reported in order of position, whichever pattern found them first.
+    [InlineData("Host=db;Port=5432; redis://cache:6379 mq:5672", "ConnectionString db:5432 'db' | Url cache:6379 'cache:6379' | HostPort mq:5672 'mq:5672'")]
+    // A host list with one piece that is no host gives nothing for that field, and keeps what other patterns found.
+    [InlineData("redis://cache:6379 Host=good,ba$d", "Url cache:6379 'cache:6379'")]
     public void Finds_host_references(string value, string expected)
         => Assert.Equal(expected, Show(HostReferenceExtractor.Extract(value), value));
 
@@ -123,6 +127,7 @@ public class HostReferenceExtractorTests
     [InlineData("VirtualHost=web")]
     [InlineData("-XX:MaxRAMPercentage=75.0")]
     [InlineData("ns1:tag:value")]
+    [InlineData("Host=good,ba$d")]
     public void Stays_silent_on_near_misses(string value)
         => Assert.Equal("", Show(HostReferenceExtractor.Extract(value), value));
 
@@ -194,6 +199,8 @@ public class HostReferenceExtractorTests
     [InlineData("mongodb://mongo/db", 27017)]
     [InlineData("amqp://rabbit", 5672)]
     [InlineData("kafka://broker", null)]
+    [InlineData("HTTPS://api/", 443)]
+    [InlineData("Redis://cache", 6379)]
     public void The_effective_port_falls_back_to_the_scheme_default(string value, int? port)
         => Assert.Equal(port, Assert.Single(HostReferenceExtractor.Extract(value)).EffectivePort);
 
