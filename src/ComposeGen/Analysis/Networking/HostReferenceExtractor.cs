@@ -349,6 +349,7 @@ public static class HostReferenceExtractor
 
         private void Claim(int start, int end)
         {
+            // (0, 0), the empty range, until the first claim: every claim ends after position 0.
             if (_firstClaim.End == 0)
                 _firstClaim = (start, end);
             else
